@@ -1,0 +1,3 @@
+import { base } from "@frontoffice/eslint-config";
+
+export default base;
