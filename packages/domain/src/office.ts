@@ -1,0 +1,199 @@
+import { z } from "zod";
+import { localeSchema, type Locale } from "./locale.js";
+
+export const OFFICE_KINDS = ["medical", "legal", "education", "small_business"] as const;
+export type OfficeKind = (typeof OFFICE_KINDS)[number];
+export const officeKindSchema = z.enum(OFFICE_KINDS, { error: "validation.office_kind_invalid" });
+
+/** True for an IANA time zone name the runtime knows (`Europe/Madrid`), false otherwise. */
+export function isTimeZone(value: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value) && value !== "UTC") return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, "validation.required")
+  .refine(isTimeZone, "validation.time_zone_invalid");
+
+/** ISO 4217 currency codes the runtime can format. */
+export function isCurrency(value: string): boolean {
+  if (!/^[A-Z]{3}$/.test(value)) return false;
+  const known = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+  return known ? known("currency").includes(value) : true;
+}
+
+export const currencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrency, "validation.currency_invalid");
+
+export const countryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, "validation.country_invalid");
+
+export const addressSchema = z.strictObject({
+  line1: z.string().trim().min(1, "validation.required").max(200, "validation.too_long"),
+  line2: z.string().trim().max(200, "validation.too_long").optional(),
+  city: z.string().trim().min(1, "validation.required").max(100, "validation.too_long"),
+  postalCode: z.string().trim().max(20, "validation.too_long").optional(),
+  region: z.string().trim().max(100, "validation.too_long").optional(),
+  country: countryCodeSchema,
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const departmentInputSchema = z.strictObject({
+  name: z.string().trim().min(1, "validation.required").max(100, "validation.too_long"),
+  extension: z
+    .string()
+    .trim()
+    .regex(/^\d{2,6}$/, "validation.extension_invalid")
+    .optional(),
+});
+export type DepartmentInput = z.infer<typeof departmentInputSchema>;
+
+export const officeInputSchema = z.strictObject({
+  name: z.string().trim().min(1, "validation.required").max(120, "validation.too_long"),
+  kind: officeKindSchema,
+  locale: localeSchema,
+  timeZone: timeZoneSchema,
+  currency: currencySchema,
+  fiscalName: z.string().trim().min(1, "validation.required").max(200, "validation.too_long"),
+  taxId: z.string().trim().min(2, "validation.tax_id_invalid").max(32, "validation.too_long"),
+  address: addressSchema,
+  phone: z.string().trim().max(32, "validation.too_long").optional(),
+  email: z.email("validation.email_invalid").optional(),
+});
+export type OfficeInput = z.infer<typeof officeInputSchema>;
+
+export interface Department {
+  id: string;
+  officeId: string;
+  name: string;
+  extension: string | null;
+}
+
+export interface Office {
+  id: string;
+  organizationId: string;
+  name: string;
+  kind: OfficeKind;
+  locale: Locale;
+  timeZone: string;
+  currency: string;
+  fiscalName: string;
+  taxId: string;
+  address: Address;
+  phone: string | null;
+  email: string | null;
+  departments: Department[];
+}
+
+export interface OfficePreset {
+  /** Departments created with a new office, named in the office's language. */
+  departments: Record<Locale, DepartmentInput[]>;
+  /** Which per-kind client section the office's forms show. */
+  clientDetails: "medical" | "legal" | "education" | "business";
+}
+
+/** Sensible starting points for each kind of office; staff can rename and add later. */
+export const OFFICE_PRESETS: Readonly<Record<OfficeKind, OfficePreset>> = {
+  medical: {
+    clientDetails: "medical",
+    departments: {
+      en: [
+        { name: "Reception", extension: "100" },
+        { name: "Appointments", extension: "101" },
+        { name: "Billing and insurance", extension: "102" },
+        { name: "Medical records", extension: "103" },
+      ],
+      es: [
+        { name: "Recepción", extension: "100" },
+        { name: "Citas", extension: "101" },
+        { name: "Facturación y seguros", extension: "102" },
+        { name: "Historias clínicas", extension: "103" },
+      ],
+      it: [
+        { name: "Accettazione", extension: "100" },
+        { name: "Prenotazioni", extension: "101" },
+        { name: "Amministrazione e assicurazioni", extension: "102" },
+        { name: "Cartelle cliniche", extension: "103" },
+      ],
+    },
+  },
+  legal: {
+    clientDetails: "legal",
+    departments: {
+      en: [
+        { name: "Reception", extension: "200" },
+        { name: "Litigation", extension: "201" },
+        { name: "Corporate", extension: "202" },
+        { name: "Records", extension: "203" },
+      ],
+      es: [
+        { name: "Recepción", extension: "200" },
+        { name: "Litigios", extension: "201" },
+        { name: "Mercantil", extension: "202" },
+        { name: "Archivo", extension: "203" },
+      ],
+      it: [
+        { name: "Segreteria", extension: "200" },
+        { name: "Contenzioso", extension: "201" },
+        { name: "Societario", extension: "202" },
+        { name: "Archivio", extension: "203" },
+      ],
+    },
+  },
+  education: {
+    clientDetails: "education",
+    departments: {
+      en: [
+        { name: "Front office", extension: "300" },
+        { name: "Admissions", extension: "301" },
+        { name: "Student records", extension: "302" },
+        { name: "Accounts", extension: "303" },
+      ],
+      es: [
+        { name: "Secretaría", extension: "300" },
+        { name: "Admisiones", extension: "301" },
+        { name: "Expedientes", extension: "302" },
+        { name: "Administración", extension: "303" },
+      ],
+      it: [
+        { name: "Segreteria", extension: "300" },
+        { name: "Iscrizioni", extension: "301" },
+        { name: "Segreteria didattica", extension: "302" },
+        { name: "Amministrazione", extension: "303" },
+      ],
+    },
+  },
+  small_business: {
+    clientDetails: "business",
+    departments: {
+      en: [
+        { name: "Front desk", extension: "400" },
+        { name: "Sales", extension: "401" },
+        { name: "Accounts", extension: "402" },
+      ],
+      es: [
+        { name: "Atención al cliente", extension: "400" },
+        { name: "Ventas", extension: "401" },
+        { name: "Contabilidad", extension: "402" },
+      ],
+      it: [
+        { name: "Accoglienza", extension: "400" },
+        { name: "Vendite", extension: "401" },
+        { name: "Contabilità", extension: "402" },
+      ],
+    },
+  },
+};

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/** Roles a staff member can hold; one person often holds several in a small office. */
+export const ROLES = [
+  "owner",
+  "manager",
+  "receptionist",
+  "file_clerk",
+  "administrative_assistant",
+  "employee",
+] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES, { error: "validation.role_invalid" });
+export const rolesSchema = z.array(roleSchema).min(1, "validation.roles_empty").max(ROLES.length);
+
+/**
+ * Everything the server guards. A procedure names exactly one permission; anything not listed
+ * for a role is denied.
+ */
+export const PERMISSIONS = [
+  "organization.manage",
+  "offices.read",
+  "offices.manage",
+  "staff.read",
+  "staff.manage",
+  "clients.read",
+  "clients.write",
+  "clients.archive",
+  "audit.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const everything: readonly Permission[] = PERMISSIONS;
+
+/** The permission matrix: which role may do what. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  owner: everything,
+  manager: everything.filter((permission) => permission !== "organization.manage"),
+  receptionist: ["offices.read", "staff.read", "clients.read", "clients.write"],
+  file_clerk: ["offices.read", "staff.read", "clients.read", "clients.write", "clients.archive", "audit.read"],
+  administrative_assistant: ["offices.read", "staff.read", "clients.read", "clients.write", "audit.read"],
+  employee: ["offices.read", "staff.read", "clients.read"],
+};
+
+/** The union of the permissions of every role held. */
+export function permissionsFor(roles: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
+  return PERMISSIONS.filter((permission) => granted.has(permission));
+}
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}

@@ -1,0 +1,71 @@
+import type { z } from "zod";
+
+/** A field-level problem in a form the client can translate: `validation.<key>` with params. */
+export interface FieldIssue {
+  path: (string | number)[];
+  /** A translation key such as `validation.phone_invalid`. */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** Every key a schema or the mapping below can produce; each locale must translate all of them. */
+export const VALIDATION_KEYS = [
+  "validation.invalid",
+  "validation.required",
+  "validation.too_long",
+  "validation.too_short",
+  "validation.too_many",
+  "validation.too_big",
+  "validation.too_small",
+  "validation.unknown_field",
+  "validation.email_invalid",
+  "validation.phone_invalid",
+  "validation.national_id_invalid",
+  "validation.vat_number_invalid",
+  "validation.date_invalid",
+  "validation.date_in_future",
+  "validation.locale_invalid",
+  "validation.role_invalid",
+  "validation.roles_empty",
+  "validation.office_kind_invalid",
+  "validation.time_zone_invalid",
+  "validation.currency_invalid",
+  "validation.country_invalid",
+  "validation.extension_invalid",
+  "validation.tax_id_invalid",
+  "validation.password_too_short",
+  "validation.person_name_required",
+  "validation.company_name_required",
+  "validation.id_invalid",
+] as const;
+export type ValidationKey = (typeof VALIDATION_KEYS)[number];
+
+const KNOWN_KEYS: ReadonlySet<string> = new Set(VALIDATION_KEYS);
+
+/** Turns zod issues into translatable field issues; custom messages are already keys. */
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return issues.map((issue) => {
+    const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+    if (KNOWN_KEYS.has(issue.message)) return withParams({ path, key: issue.message }, issue);
+    switch (issue.code) {
+      case "unrecognized_keys":
+        return { path, key: "validation.unknown_field", params: { fields: issue.keys.join(", ") } };
+      case "too_big":
+        return withParams({ path, key: issue.origin === "string" ? "validation.too_long" : issue.origin === "array" ? "validation.too_many" : "validation.too_big" }, issue);
+      case "too_small":
+        return withParams({ path, key: issue.origin === "string" && issue.minimum === 1 ? "validation.required" : issue.origin === "string" ? "validation.too_short" : "validation.too_small" }, issue);
+      case "invalid_type":
+        return { path, key: issue.input === undefined || issue.input === null ? "validation.required" : "validation.invalid" };
+      case "invalid_format":
+        return { path, key: issue.format === "email" ? "validation.email_invalid" : issue.format === "uuid" ? "validation.id_invalid" : "validation.invalid" };
+      default:
+        return { path, key: "validation.invalid" };
+    }
+  });
+}
+
+function withParams(result: FieldIssue, issue: z.core.$ZodIssue): FieldIssue {
+  if (issue.code === "too_big") return { ...result, params: { max: Number(issue.maximum) } };
+  if (issue.code === "too_small") return { ...result, params: { min: Number(issue.minimum) } };
+  return result;
+}
