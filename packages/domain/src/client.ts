@@ -26,7 +26,7 @@ const optionalName = (max: number) =>
 export const isoDateSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date_invalid")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.date_invalid", abort: true })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
@@ -36,8 +36,8 @@ export const isoDateSchema = z
 export const phoneInputSchema = z
   .string()
   .trim()
-  .min(1, "validation.required")
-  .max(32, "validation.too_long")
+  .min(1, { error: "validation.required", abort: true })
+  .max(32, { error: "validation.too_long", abort: true })
   .regex(/^[+\d\s().\-/]+$/, "validation.phone_invalid");
 
 export const clientPhoneSchema = z.strictObject({
@@ -67,18 +67,46 @@ export const nationalIdSchema = z
   });
 export type NationalId = { type: NationalIdType; value: string };
 
+/**
+ * An optional text field where an empty or blank value means "not given", as forms send it:
+ * the inner schema only sees non-blank, trimmed text.
+ */
+function blankAsAbsent<T extends z.ZodType<unknown, string>>(schema: T) {
+  return z
+    .string()
+    .trim()
+    .transform((value) => (value ? value : undefined))
+    .pipe(schema.optional())
+    .optional();
+}
+
+const optionalEmail = blankAsAbsent(z.string().toLowerCase().max(254, "validation.too_long").pipe(z.email("validation.email_invalid")));
+
 const guardianSchema = z.strictObject({
   name: name(120).min(1, "validation.required"),
   relationship: optionalName(60),
-  phone: phoneInputSchema.optional(),
-  email: z.email("validation.email_invalid").optional(),
+  phone: blankAsAbsent(phoneInputSchema),
+  email: optionalEmail,
+});
+
+const MAX_GUARDIANS = 4;
+
+const educationDetailsSchema = z.strictObject({
+  student: z
+    .strictObject({
+      dateOfBirth: blankAsAbsent(isoDateSchema),
+      grade: optionalName(40),
+      studentNumber: optionalName(40),
+    })
+    .optional(),
+  guardians: z.array(guardianSchema).max(MAX_GUARDIANS, "validation.too_many").default([]),
 });
 
 /** Per-kind fields: each office kind shows its own section of the client form. */
 export const clientDetailsSchema = z.strictObject({
   medical: z
     .strictObject({
-      dateOfBirth: isoDateSchema.optional(),
+      dateOfBirth: blankAsAbsent(isoDateSchema),
       insurance: z
         .strictObject({
           provider: name(120).min(1, "validation.required"),
@@ -101,28 +129,17 @@ export const clientDetailsSchema = z.strictObject({
         .default([]),
     })
     .optional(),
-  education: z
-    .strictObject({
-      student: z
-        .strictObject({
-          dateOfBirth: isoDateSchema.optional(),
-          grade: optionalName(40),
-          studentNumber: optionalName(40),
-        })
-        .optional(),
-      guardians: z.array(guardianSchema).max(4, "validation.too_many").default([]),
-    })
-    .optional(),
+  education: educationDetailsSchema.optional(),
   business: z
     .strictObject({
       companyName: optionalName(200),
-      vatNumber: z
-        .string()
-        .trim()
-        .max(20, "validation.too_long")
-        .transform(normalizeIdentifier)
-        .refine(isValidVatNumber, "validation.vat_number_invalid")
-        .optional(),
+      vatNumber: blankAsAbsent(
+        z
+          .string()
+          .max(20, "validation.too_long")
+          .transform(normalizeIdentifier)
+          .refine(isValidVatNumber, "validation.vat_number_invalid"),
+      ),
     })
     .optional(),
 });
@@ -143,37 +160,69 @@ const clientFields = z.strictObject({
   details: clientDetailsSchema.default({}),
 });
 
+/** A phone number checked and normalized to E.164 with the given country for national input. */
+function phoneNumberSchemaFor(defaultCountry?: CountryCode) {
+  return phoneInputSchema.transform((value, context) => {
+    const e164 = normalizePhone(value, defaultCountry);
+    if (e164 === null) {
+      context.addIssue({ code: "custom", message: "validation.phone_invalid", input: value });
+      return z.NEVER;
+    }
+    return e164;
+  });
+}
+
+const NAME_FIELDS: ReadonlySet<PropertyKey> = new Set(["kind", "givenName", "familyName", "companyName"]);
+
 /**
  * The client form and the create/update procedures. Phones are normalized to E.164 with the
  * office's country for numbers typed without a prefix; give none and only international
- * numbers pass.
+ * numbers pass. Every field problem is reported in one pass: a bad national id does not hide a
+ * bad phone or a missing name.
  */
 export function clientInputSchemaFor(defaultCountry?: CountryCode) {
-  return clientFields.transform((client, context) => {
-    if (client.kind === "person" && !client.givenName && !client.familyName) {
-      context.addIssue({ code: "custom", path: ["familyName"], message: "validation.person_name_required" });
-    }
-    if (client.kind === "company" && !client.companyName) {
-      context.addIssue({ code: "custom", path: ["companyName"], message: "validation.company_name_required" });
-    }
-    const phones = client.phones.map((phone, index) => {
-      const e164 = normalizePhone(phone.number, defaultCountry);
-      if (!e164) context.addIssue({ code: "custom", path: ["phones", index, "number"], message: "validation.phone_invalid" });
-      return { ...phone, number: e164 ?? phone.number };
-    });
-    const guardians = client.details.education?.guardians.map((guardian, index) => {
-      if (!guardian.phone) return guardian;
-      const e164 = normalizePhone(guardian.phone, defaultCountry);
-      if (!e164) {
-        context.addIssue({ code: "custom", path: ["details", "education", "guardians", index, "phone"], message: "validation.phone_invalid" });
-      }
-      return { ...guardian, phone: e164 ?? guardian.phone };
-    });
-    const details = client.details.education && guardians
-      ? { ...client.details, education: { ...client.details.education, guardians } }
-      : client.details;
-    return { ...client, officeId: client.officeId ?? null, nationalId: client.nationalId ?? null, phones, details };
+  const phoneNumber = phoneNumberSchemaFor(defaultCountry);
+  const details = clientDetailsSchema.extend({
+    education: educationDetailsSchema
+      .extend({
+        guardians: z
+          .array(guardianSchema.extend({ phone: blankAsAbsent(phoneNumber) }))
+          .max(MAX_GUARDIANS, "validation.too_many")
+          .default([]),
+      })
+      .optional(),
   });
+  return clientFields
+    .extend({
+      officeId: clientFields.shape.officeId.transform((id) => id ?? null),
+      phones: z
+        .array(clientPhoneSchema.extend({ number: phoneNumber }))
+        .max(MAX_PHONES, "validation.too_many")
+        .default([]),
+      nationalId: clientFields.shape.nationalId.transform((id) => id ?? null),
+      details: details.default({}),
+    })
+    .superRefine(
+      (client, context) => {
+        if (client.kind === "person" && !client.givenName && !client.familyName) {
+          context.addIssue({ code: "custom", path: ["familyName"], message: "validation.person_name_required" });
+        }
+        if (client.kind === "company" && !client.companyName) {
+          context.addIssue({ code: "custom", path: ["companyName"], message: "validation.company_name_required" });
+        }
+      },
+      {
+        // Run beside other fields' problems, as long as the input is an object and the fields
+        // this check reads are themselves valid.
+        when: (payload) =>
+          typeof payload.value === "object" &&
+          payload.value !== null &&
+          payload.issues.every((issue) => {
+            const head = issue.path?.[0];
+            return head !== undefined ? !NAME_FIELDS.has(head) : issue.code !== "invalid_type";
+          }),
+      },
+    );
 }
 
 /** What staff submit; the shape before normalization. */
@@ -203,7 +252,13 @@ export const clientSearchSchema = z.strictObject({
 });
 export type ClientSearchInput = z.input<typeof clientSearchSchema>;
 
-export function clientDisplayName(client: Pick<ClientData, "kind" | "givenName" | "familyName" | "companyName">): string {
+/** How a client is shown: the company name, or the person's names. Takes parsed input or a stored `Client`. */
+export function clientDisplayName(client: {
+  kind: ClientKind;
+  givenName?: string | null | undefined;
+  familyName?: string | null | undefined;
+  companyName?: string | null | undefined;
+}): string {
   if (client.kind === "company") return client.companyName ?? "";
   return [client.givenName, client.familyName].filter(Boolean).join(" ");
 }

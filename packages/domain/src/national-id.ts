@@ -133,7 +133,7 @@ export function isValidNationalId(type: NationalIdType, value: string): boolean 
 export function isValidVatNumber(value: string): boolean {
   const id = normalizeIdentifier(value);
   if (id.startsWith("ES")) return isValidNif(id.slice(2));
-  if (id.startsWith("IT")) return isValidPartitaIva(id.slice(2));
+  if (id.startsWith("IT")) return /^\d{11}$/.test(id.slice(2)) && isValidPartitaIva(id.slice(2));
   if (/^\d{11}$/.test(id)) return isValidPartitaIva(id);
   if (/^[A-Z]\d{7}[0-9A-Z]$|^\d{8}[A-Z]$/.test(id)) return isValidNif(id);
   return /^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(id);

@@ -19,7 +19,7 @@ export function isTimeZone(value: string): boolean {
 export const timeZoneSchema = z
   .string()
   .trim()
-  .min(1, "validation.required")
+  .min(1, { error: "validation.required", abort: true })
   .refine(isTimeZone, "validation.time_zone_invalid");
 
 /** ISO 4217 currency codes the runtime can format. */

@@ -42,9 +42,20 @@ export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set(VALIDATION_KEYS);
 
-/** Turns zod issues into translatable field issues; custom messages are already keys. */
-export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
-  return issues.map((issue) => {
+/**
+ * Turns zod issues into translatable field issues; custom messages are already keys.
+ *
+ * A value of the wrong type becomes `validation.invalid` and a missing one
+ * `validation.required`. Zod drops the offending input from its issues unless asked to report
+ * it, so pass the parsed `input` when you have it; without it, zod's default message tells.
+ */
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[], input?: unknown): FieldIssue[] {
+  const hasInput = input !== undefined;
+  // After a value of the wrong type nothing else about it means anything, yet zod still runs
+  // length checks on anything with a `length` (an array's max on a string): keep the first.
+  const mistyped = new Set(issues.filter((issue) => issue.code === "invalid_type").map((issue) => pathKey(issue.path)));
+  const relevant = issues.filter((issue) => issue.code === "invalid_type" || !mistyped.has(pathKey(issue.path)));
+  return relevant.map((issue) => {
     const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
     if (KNOWN_KEYS.has(issue.message)) return withParams({ path, key: issue.message }, issue);
     switch (issue.code) {
@@ -55,13 +66,32 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[]
       case "too_small":
         return withParams({ path, key: issue.origin === "string" && issue.minimum === 1 ? "validation.required" : issue.origin === "string" ? "validation.too_short" : "validation.too_small" }, issue);
       case "invalid_type":
-        return { path, key: issue.input === undefined || issue.input === null ? "validation.required" : "validation.invalid" };
+        return { path, key: isMissing(issue, hasInput, input) ? "validation.required" : "validation.invalid" };
       case "invalid_format":
         return { path, key: issue.format === "email" ? "validation.email_invalid" : issue.format === "uuid" ? "validation.id_invalid" : "validation.invalid" };
       default:
         return { path, key: "validation.invalid" };
     }
   });
+}
+
+function pathKey(path: readonly PropertyKey[]): string {
+  return JSON.stringify(path.map((part) => (typeof part === "symbol" ? String(part) : part)));
+}
+
+function isMissing(issue: z.core.$ZodIssue, hasInput: boolean, input: unknown): boolean {
+  if (hasInput) return valueAt(input, issue.path) == null;
+  if ("input" in issue) return issue.input == null;
+  return /\breceived (undefined|null)$/.test(issue.message);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const part of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
 }
 
 function withParams(result: FieldIssue, issue: z.core.$ZodIssue): FieldIssue {
