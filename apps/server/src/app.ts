@@ -1,0 +1,74 @@
+import { createDatabase, migrateToLatest, seedDemo } from "@frontoffice/db";
+import { hashPassword } from "better-auth/crypto";
+import { createServer } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { createAuth } from "./auth.js";
+import { systemClock, type Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import { buildHttpServer } from "./http/server.js";
+import type { Logger } from "./logger.js";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The origins browsers may send credentials from: the public URL and this host's loopback names. */
+function trustedOrigins(config: Config, port: number): string[] {
+  const origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  if (config.publicUrl) origins.add(new URL(config.publicUrl).origin);
+  if (config.environment === "development") origins.add("http://localhost:5173").add("http://127.0.0.1:5173");
+  return [...origins];
+}
+
+/** Asks the OS for a free port, so auth knows its own origin before the server listens. */
+export function findFreePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Opens the database (migrating it), optionally seeds the demo, and starts listening.
+ * `close()` stops taking requests, waits for those in flight, then closes the database.
+ */
+export async function startServer(config: Config, logger: Logger, options: { demo?: boolean; clock?: Clock } = {}): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
+    if (options.demo) await seedDemo(database.db, { now: clock.now(), hashPassword });
+
+    const port = config.port === 0 ? await findFreePort(config.host) : config.port;
+    const url = config.publicUrl ?? `http://${config.host}:${port}`;
+    const auth = createAuth({
+      db: database.db,
+      secret: config.authSecret,
+      baseUrl: url,
+      trustedOrigins: trustedOrigins(config, port),
+      secureCookies: config.environment === "production",
+    });
+    const app = await buildHttpServer({ db: database.db, auth, clock, logger }, { publicUrl: url, webDist: config.webDist });
+    await app.listen({ host: config.host, port });
+    logger.info({ url, database: database.dialect }, `Frontoffice listening on ${url}`);
+    return {
+      app,
+      url,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

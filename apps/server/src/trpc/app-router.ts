@@ -1,0 +1,15 @@
+import { clientsRouter } from "../modules/clients/router.js";
+import { officesRouter } from "../modules/offices/router.js";
+import { sessionRouter } from "../modules/session/router.js";
+import { setupRouter } from "../modules/setup/router.js";
+import { router } from "./trpc.js";
+
+export const appRouter = router({
+  setup: setupRouter,
+  session: sessionRouter,
+  offices: officesRouter,
+  clients: clientsRouter,
+});
+
+/** The API's type, for the web client (`import type`) and typed test callers. */
+export type AppRouter = typeof appRouter;
