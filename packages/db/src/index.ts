@@ -22,3 +22,4 @@ export {
   type SeedDemoOptions,
   type SeedDemoResult,
 } from "./seed/demo.js";
+export { clientDataColumns } from "./client-columns.js";

@@ -248,7 +248,7 @@ export const clientSearchSchema = z.strictObject({
   status: z.enum(CLIENT_STATUSES).default("active"),
   limit: z.int().min(1).max(100).default(25),
   /** Opaque cursor from a previous page. */
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(200).nullish(),
 });
 export type ClientSearchInput = z.input<typeof clientSearchSchema>;
 

@@ -6,10 +6,9 @@
  * `clientInputSchemaFor` before it is written.
  */
 import {
-  OFFICE_PRESETS,
   clientDisplayName,
+  OFFICE_PRESETS,
   clientInputSchemaFor,
-  clientSearchText,
   type Address,
   type ClientInput,
   type CountryCode,
@@ -18,6 +17,7 @@ import {
   type Role,
 } from "@frontoffice/domain";
 import { sql, type Kysely, type Transaction } from "kysely";
+import { clientDataColumns } from "../client-columns.js";
 import { jsonb } from "../json.js";
 import type { Database, NewAuditLog, NewClient, NewDepartment, NewOffice, NewStaff, NewStaffAssignment } from "../schema.js";
 import * as data from "./data.js";
@@ -382,25 +382,10 @@ async function writeDemo(trx: Transaction<Database>, now: Date, passwordHash: st
         ? later(updatedAt, at(random.int(1, updatedDaysAgo - 1), office.timeZone))
         : null;
       const id = random.uuid();
-      const displayName = clientDisplayName(client);
       clients.push({
         id,
         organization_id: organizationId,
-        office_id: officeId(office.key),
-        kind: client.kind,
-        given_name: client.givenName ?? null,
-        family_name: client.familyName ?? null,
-        company_name: client.companyName ?? null,
-        display_name: displayName,
-        phones: jsonb(client.phones),
-        emails: jsonb(client.emails),
-        addresses: jsonb(client.addresses),
-        preferred_locale: client.preferredLocale,
-        national_id: client.nationalId?.value ?? null,
-        national_id_type: client.nationalId?.type ?? null,
-        notes: client.notes,
-        details: jsonb(client.details),
-        search_text: clientSearchText(client),
+        ...clientDataColumns({ ...client, officeId: officeId(office.key) }),
         version,
         archived_at: archivedAt,
         created_at: createdAt,
@@ -414,7 +399,7 @@ async function writeDemo(trx: Transaction<Database>, now: Date, passwordHash: st
         entity_type: "client",
         entity_id: id,
         action: "create",
-        changes: jsonb({ displayName: { from: null, to: displayName } }),
+        changes: jsonb({ displayName: { from: null, to: clientDisplayName(client) } }),
         at: createdAt,
       });
       if (archivedAt) {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
-import { jsonb, type Database } from "@frontoffice/db";
-import type { Client, ClientData, ClientSummary } from "@frontoffice/domain";
+import { clientDataColumns, type Database } from "@frontoffice/db";
+import type { Client, ClientSummary } from "@frontoffice/domain";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 type ClientRow = Selectable<Database["client"]>;
@@ -31,30 +31,9 @@ export function toClient(row: ClientRow): Client {
   };
 }
 
-/** The columns a client's data is stored in, from validated, normalized data. */
-export function clientColumns(data: ClientData, displayName: string, searchText: string) {
-  return {
-    office_id: data.officeId,
-    kind: data.kind,
-    given_name: data.givenName ?? null,
-    family_name: data.familyName ?? null,
-    company_name: data.companyName ?? null,
-    display_name: displayName,
-    phones: jsonb(data.phones),
-    emails: jsonb(data.emails),
-    addresses: jsonb(data.addresses),
-    preferred_locale: data.preferredLocale,
-    national_id: data.nationalId?.value ?? null,
-    national_id_type: data.nationalId?.type ?? null,
-    notes: data.notes,
-    details: jsonb(data.details),
-    search_text: searchText,
-  };
-}
-
 export async function insertClient(
   db: Executor,
-  values: ReturnType<typeof clientColumns> & { organization_id: string; created_by: string; at: Date },
+  values: ReturnType<typeof clientDataColumns> & { organization_id: string; created_by: string; at: Date },
 ): Promise<Client> {
   const { at, ...columns } = values;
   const row = await db
@@ -81,7 +60,7 @@ export async function updateClientRow(
   organizationId: string,
   clientId: string,
   expectedVersion: number,
-  values: Partial<ReturnType<typeof clientColumns>> & { archived_at?: Date | null; updated_by: string; updated_at: Date },
+  values: Partial<ReturnType<typeof clientDataColumns>> & { archived_at?: Date | null; updated_by: string; updated_at: Date },
 ): Promise<Client | undefined> {
   const row = await db
     .updateTable("client")

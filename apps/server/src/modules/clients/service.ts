@@ -1,11 +1,10 @@
 import {
   DomainError,
-  clientDisplayName,
   clientInputSchemaFor,
-  clientSearchText,
   digitsOnly,
   foldForSearch,
   toFieldIssues,
+  type AuditAction,
   type AuditEntry,
   type Client,
   type ClientData,
@@ -16,12 +15,12 @@ import {
   clientSearchSchema,
 } from "@frontoffice/domain";
 import type { Transaction } from "kysely";
-import type { Database } from "@frontoffice/db";
+import { clientDataColumns, type Database } from "@frontoffice/db";
 import type { Clock } from "../../clock.js";
 import type { Context } from "../../trpc/context.js";
 import { diffFields, listAuditEntries, recordAudit } from "../audit/queries.js";
 import { findFirstOffice, findOffice } from "../offices/queries.js";
-import { clientColumns, findClient, insertClient, searchClients, toClient, updateClientRow } from "./queries.js";
+import { findClient, insertClient, searchClients, toClient, updateClientRow } from "./queries.js";
 
 /** Who is acting, for whom: what every client use case needs from the request. */
 export interface Actor {
@@ -33,6 +32,27 @@ export interface Actor {
 }
 
 const ENTITY = "client";
+
+/** Records a change to one client, in the transaction that made it. */
+function auditClientChange(
+  trx: Transaction<Database>,
+  actor: Actor,
+  clientId: string,
+  action: AuditAction,
+  changes: Record<string, { from: unknown; to: unknown }>,
+  at: Date,
+): Promise<void> {
+  return recordAudit(trx, {
+    organizationId: actor.organizationId,
+    actorStaffId: actor.staffId,
+    entityType: ENTITY,
+    entityId: clientId,
+    action,
+    changes,
+    requestId: actor.requestId,
+    at,
+  });
+}
 
 /**
  * Validates and normalizes client data against the office it belongs to (its country decides
@@ -74,21 +94,12 @@ export async function createClient(actor: Actor, input: ClientInput): Promise<Cl
     const data = await normalizeClient(trx, actor, input);
     const at = actor.clock.now();
     const client = await insertClient(trx, {
-      ...clientColumns(data, clientDisplayName(data), clientSearchText(data)),
+      ...clientDataColumns(data),
       organization_id: actor.organizationId,
       created_by: actor.staffId,
       at,
     });
-    await recordAudit(trx, {
-      organizationId: actor.organizationId,
-      actorStaffId: actor.staffId,
-      entityType: ENTITY,
-      entityId: client.id,
-      action: "create",
-      changes: diffFields({}, auditView(client)),
-      requestId: actor.requestId,
-      at,
-    });
+    await auditClientChange(trx, actor, client.id, "create", diffFields({}, auditView(client)), at);
     return client;
   });
 }
@@ -114,21 +125,12 @@ export async function updateClient(actor: Actor, clientId: string, version: numb
     if (Object.keys(changes).length === 0) return toClient(current);
     const at = actor.clock.now();
     const updated = await updateClientRow(trx, actor.organizationId, clientId, version, {
-      ...clientColumns(data, clientDisplayName(data), clientSearchText(data)),
+      ...clientDataColumns(data),
       updated_by: actor.staffId,
       updated_at: at,
     });
     if (!updated) throw new DomainError("CLIENT_VERSION_CONFLICT");
-    await recordAudit(trx, {
-      organizationId: actor.organizationId,
-      actorStaffId: actor.staffId,
-      entityType: ENTITY,
-      entityId: clientId,
-      action: "update",
-      changes,
-      requestId: actor.requestId,
-      at,
-    });
+    await auditClientChange(trx, actor, clientId, "update", changes, at);
     return updated;
   });
 }
@@ -146,16 +148,8 @@ export async function setClientArchived(actor: Actor, clientId: string, archived
       updated_at: at,
     });
     if (!updated) throw new DomainError("CLIENT_VERSION_CONFLICT");
-    await recordAudit(trx, {
-      organizationId: actor.organizationId,
-      actorStaffId: actor.staffId,
-      entityType: ENTITY,
-      entityId: clientId,
-      action: archived ? "archive" : "restore",
-      changes: { archivedAt: { from: current.archived_at ? new Date(current.archived_at).toISOString() : null, to: updated.archivedAt } },
-      requestId: actor.requestId,
-      at,
-    });
+    const archivedAt = { from: current.archived_at ? new Date(current.archived_at).toISOString() : null, to: updated.archivedAt };
+    await auditClientChange(trx, actor, clientId, archived ? "archive" : "restore", { archivedAt }, at);
     return updated;
   });
 }

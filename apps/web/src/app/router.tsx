@@ -1,0 +1,56 @@
+import { createBrowserRouter, Navigate, Outlet, ScrollRestoration, type RouteObject } from "react-router";
+import { PageSpinner } from "../components/ui";
+import { SignInPage } from "../features/auth/sign-in-page";
+import { useT } from "../i18n";
+import { NotFoundPage, RouteErrorPage } from "./route-states";
+
+function Root() {
+  return (
+    <>
+      <Outlet />
+      <ScrollRestoration />
+    </>
+  );
+}
+
+function BootFallback() {
+  const t = useT();
+  return <PageSpinner label={t("app.loading")} />;
+}
+
+/**
+ * Sign-in ships in the first bundle; every other screen is its own chunk, fetched when first
+ * visited.
+ */
+export const routes: RouteObject[] = [
+  {
+    path: "/",
+    Component: Root,
+    HydrateFallback: BootFallback,
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      { path: "sign-in", Component: SignInPage },
+      { path: "setup", lazy: async () => ({ Component: (await import("../features/setup/setup-page")).SetupPage }) },
+      {
+        lazy: async () => ({ Component: (await import("../features/shell/app-shell")).AppShell }),
+        children: [
+          { index: true, element: <Navigate to="/clients" replace /> },
+          {
+            path: "clients",
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import("../features/clients/clients-page")).ClientsPage }) },
+              { path: "new", lazy: async () => ({ Component: (await import("../features/clients/client-form-page")).NewClientPage }) },
+              { path: ":id", lazy: async () => ({ Component: (await import("../features/clients/client-detail-page")).ClientDetailPage }) },
+              { path: ":id/edit", lazy: async () => ({ Component: (await import("../features/clients/client-form-page")).EditClientPage }) },
+            ],
+          },
+        ],
+      },
+      { path: "*", Component: NotFoundPage },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
