@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
-import { clientDataColumns, type Database } from "@frontoffice/db";
+import type { clientDataColumns, Database } from "@frontoffice/db";
 import type { Client, ClientSummary } from "@frontoffice/domain";
 
 type Executor = Kysely<Database> | Transaction<Database>;

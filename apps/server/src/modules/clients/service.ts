@@ -159,7 +159,7 @@ export async function clientHistory(actor: Pick<Actor, "db" | "organizationId">,
   return listAuditEntries(actor.db, actor.organizationId, ENTITY, clientId);
 }
 
-function decodeCursor(cursor: string | undefined): number {
+function decodeCursor(cursor: string | null | undefined): number {
   if (!cursor) return 0;
   const offset = Number.parseInt(cursor, 36);
   if (!Number.isSafeInteger(offset) || offset < 0 || offset > 100_000) {
