@@ -1,6 +1,9 @@
 import { createDatabase, migrateToLatest, seedDemo } from "@frontoffice/db";
 import { hashPassword } from "better-auth/crypto";
+import { randomBytes } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { createAuth } from "./auth.js";
 import { systemClock, type Clock } from "./clock.js";
@@ -20,6 +23,20 @@ function trustedOrigins(config: Config, port: number): string[] {
   if (config.publicUrl) origins.add(new URL(config.publicUrl).origin);
   if (config.environment === "development") origins.add("http://localhost:5173").add("http://127.0.0.1:5173");
   return [...origins];
+}
+
+/**
+ * The secret that signs sessions. Without AUTH_SECRET (development, demos) on the embedded
+ * database, one is made once and kept beside the data, so a restart keeps everyone signed in.
+ */
+async function resolveAuthSecret(config: Config, dialect: "pglite" | "postgres"): Promise<string> {
+  if (config.authSecret || dialect !== "pglite") return config.authSecret ?? randomBytes(32).toString("hex");
+  const file = join(config.dataDir, "auth-secret");
+  const existing = await readFile(file, "utf8").catch(() => "");
+  if (existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(32).toString("hex");
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** Asks the OS for a free port, so auth knows its own origin before the server listens. */
@@ -47,11 +64,12 @@ export async function startServer(config: Config, logger: Logger, options: { dem
     if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
     if (options.demo) await seedDemo(database.db, { now: clock.now(), hashPassword });
 
+    const secret = await resolveAuthSecret(config, database.dialect);
     const port = config.port === 0 ? await findFreePort(config.host) : config.port;
     const url = config.publicUrl ?? `http://${config.host}:${port}`;
     const auth = createAuth({
       db: database.db,
-      secret: config.authSecret,
+      secret,
       baseUrl: url,
       trustedOrigins: trustedOrigins(config, port),
       secureCookies: config.environment === "production",

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
@@ -15,7 +14,7 @@ const environmentSchema = z
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
     FRONTOFFICE_DATA_DIR: z.string().min(1).optional(),
-    /** Signs session cookies. Required in production; a random one per process otherwise. */
+    /** Signs session cookies. Required in production; made and kept in the data folder otherwise. */
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     /** The address browsers use to reach the server, e.g. https://desk.example.org. */
     PUBLIC_URL: z.url().optional(),
@@ -30,7 +29,8 @@ export interface Config {
   port: number;
   databaseUrl: string | undefined;
   dataDir: string;
-  authSecret: string;
+  /** Unset outside production: the server then makes one (see resolveAuthSecret). */
+  authSecret: string | undefined;
   publicUrl: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   webDist: string;
@@ -59,7 +59,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.FRONTOFFICE_DATA_DIR ?? fileURLToPath(new URL("../.data/frontoffice", import.meta.url)),
-    authSecret: env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
+    authSecret: env.AUTH_SECRET,
     publicUrl: env.PUBLIC_URL,
     logLevel: env.LOG_LEVEL,
     webDist: env.FRONTOFFICE_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", import.meta.url)),
