@@ -6,7 +6,8 @@ import { createAuth, type Auth } from "../src/auth.js";
 import type { Clock } from "../src/clock.js";
 import { createLogger } from "../src/logger.js";
 import { createFirstOrganization } from "../src/modules/setup/service.js";
-import { insertDepartments, insertOffice, insertOrganization, insertStaffAccount } from "../src/modules/setup/queries.js";
+import { insertDepartments, insertOffice, insertOrganization } from "../src/modules/setup/queries.js";
+import { insertStaffAccount } from "../src/modules/staff/queries.js";
 import { appRouter } from "../src/trpc/app-router.js";
 import type { ServerDependencies } from "../src/trpc/context.js";
 import { createCallerFactory, describeError } from "../src/trpc/trpc.js";
@@ -83,7 +84,7 @@ async function createFirstOrganizationOrAnother(server: TestServer, name: string
   const officeId = await insertOffice(server.db, organizationId, madridOffice, at);
   await insertDepartments(server.db, organizationId, officeId, [{ name: "Recepción", extension: "100" }], at);
   await insertStaffAccount(server.db, {
-    organizationId, officeId, name: "Owner", email: ownerEmail, passwordHash: await hashPassword(PASSWORD),
+    organizationId, assignments: [{ officeId, departmentId: null }], name: "Owner", email: ownerEmail, passwordHash: await hashPassword(PASSWORD),
     roles: ["owner"], locale: "es", timeZone: "Europe/Madrid", at,
   });
   return { organizationId };
@@ -91,7 +92,7 @@ async function createFirstOrganizationOrAnother(server: TestServer, name: string
 
 export async function addStaff(server: TestServer, organizationId: string, officeId: string, email: string, roles: Role[]) {
   return insertStaffAccount(server.db, {
-    organizationId, officeId, name: email.split("@")[0] ?? email, email, passwordHash: await hashPassword(PASSWORD),
+    organizationId, assignments: [{ officeId, departmentId: null }], name: email.split("@")[0] ?? email, email, passwordHash: await hashPassword(PASSWORD),
     roles, locale: "en", timeZone: "Europe/Madrid", at: server.clock.now(),
   });
 }

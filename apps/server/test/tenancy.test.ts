@@ -55,6 +55,39 @@ describe.each(testTargets())("tenancy on %s", (target) => {
       expect(offices.map((office) => office.id)).not.toContain(their.officeId);
       expect(offices.length).toBeGreaterThan(0);
     },
+    "offices.create": async () => {
+      const [mine] = await ours.offices.list();
+      const { id: _id, organizationId, departments: _departments, phone: _phone, email: _email, ...office } = mine!;
+      const created = await ours.offices.create({ ...office, name: "Ours, second office" });
+      expect(created.organizationId).toBe(organizationId);
+      expect((await theirs.offices.list()).map((item) => item.id)).not.toContain(created.id);
+    },
+    "offices.update": async () => {
+      const target = (await theirs.offices.list()).find((office) => office.id === their.officeId)!;
+      const { id, organizationId: _organizationId, kind: _kind, departments: _departments, phone: _phone, email: _email, ...details } = target;
+      expect(await errorCodeOf(ours.offices.update({ id, office: { ...details, name: "Hijacked" } }))).toBe("NOT_FOUND");
+      expect((await theirs.offices.list()).find((office) => office.id === id)).toEqual(target);
+    },
+    "offices.createDepartment": async () => {
+      expect(await errorCodeOf(ours.offices.createDepartment({ officeId: their.officeId, name: "Planted", extension: "999" }))).toBe("NOT_FOUND");
+      const office = (await theirs.offices.list()).find((item) => item.id === their.officeId);
+      expect(office?.departments.map((department) => department.name)).not.toContain("Planted");
+    },
+    "offices.updateDepartment": async () => {
+      const [department] = (await theirs.offices.list()).flatMap((office) => office.departments);
+      expect(await errorCodeOf(ours.offices.updateDepartment({ id: department!.id, name: "Hijacked" }))).toBe("NOT_FOUND");
+      expect((await theirs.offices.list()).flatMap((office) => office.departments)).toContainEqual(department);
+    },
+    "offices.deleteDepartment": async () => {
+      const [department] = (await theirs.offices.list()).flatMap((office) => office.departments);
+      expect(await errorCodeOf(ours.offices.deleteDepartment({ id: department!.id }))).toBe("NOT_FOUND");
+      expect((await theirs.offices.list()).flatMap((office) => office.departments)).toContainEqual(department);
+    },
+    "organization.update": async () => {
+      expect((await ours.organization.update({ name: "Ours, renamed" })).name).toBe("Ours, renamed");
+      expect((await theirs.session.me()).organization.name).toBe("Theirs");
+      await ours.organization.update({ name: "Ours" });
+    },
     "clients.search": async () => {
       expect((await ours.clients.search({ query: "secreta", status: "all" })).items).toEqual([]);
       expect((await ours.clients.search({ query: "" })).items.map((item) => item.id)).not.toContain(their.clientId);
@@ -80,6 +113,40 @@ describe.each(testTargets())("tenancy on %s", (target) => {
     "clients.restore": async () => {
       expect(await errorCodeOf(ours.clients.restore({ id: their.clientId }))).toBe("NOT_FOUND");
       await theirClientIsUntouched();
+    },
+    "staff.list": async () => {
+      const theirStaff = (await theirs.staff.list({ includeInactive: true })).map((staff) => staff.id);
+      const ourStaff = (await ours.staff.list({ includeInactive: true })).map((staff) => staff.id);
+      expect(ourStaff.length).toBeGreaterThan(0);
+      expect(ourStaff.filter((id) => theirStaff.includes(id))).toEqual([]);
+      expect(await ours.staff.list({ query: "owner@theirs.test", includeInactive: true })).toEqual([]);
+    },
+    "staff.get": async () => {
+      const theirOwner = (await theirs.session.me()).staff.id;
+      expect(await errorCodeOf(ours.staff.get({ id: theirOwner }))).toBe("NOT_FOUND");
+    },
+    "staff.create": async () => {
+      const planted = { displayName: "Planted", email: "planted@ours.test", roles: ["receptionist" as const], locale: "es" as const, timeZone: "Europe/Madrid", temporaryPassword: "long enough password" };
+      expect(await errorCodeOf(ours.staff.create({ ...planted, officeIds: [their.officeId] }))).toBe("NOT_FOUND");
+      const [ourOffice] = await ours.offices.list();
+      const [theirDepartment] = (await theirs.offices.list()).flatMap((office) => office.departments);
+      expect(await errorCodeOf(ours.staff.create({ ...planted, officeIds: [ourOffice!.id], departmentIds: [theirDepartment!.id] }))).toBe("NOT_FOUND");
+      expect(await ours.staff.list({ query: "planted", includeInactive: true })).toEqual([]);
+    },
+    "staff.update": async () => {
+      const theirOwner = (await theirs.session.me()).staff.id;
+      expect(await errorCodeOf(ours.staff.update({ id: theirOwner, active: false }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(ours.staff.update({ id: theirOwner, roles: ["employee"] }))).toBe("NOT_FOUND");
+      const ourOwner = (await ours.session.me()).staff.id;
+      expect(await errorCodeOf(ours.staff.update({ id: ourOwner, officeIds: [their.officeId] }))).toBe("NOT_FOUND");
+      expect(await theirs.staff.get({ id: theirOwner })).toMatchObject({ active: true, roles: ["owner"] });
+      expect((await ours.staff.get({ id: ourOwner })).officeIds).not.toContain(their.officeId);
+    },
+    "staff.resetPassword": async () => {
+      const theirOwner = (await theirs.session.me()).staff.id;
+      expect(await errorCodeOf(ours.staff.resetPassword({ id: theirOwner, temporaryPassword: "taken over 2026" }))).toBe("NOT_FOUND");
+      await expect(theirs.session.me()).resolves.toBeDefined();
+      await expect(signIn(server, "owner@theirs.test")).resolves.toBeDefined();
     },
   };
 

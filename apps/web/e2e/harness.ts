@@ -13,6 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Locale } from "@frontoffice/domain";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { en, type MessageKey } from "../src/i18n/en";
 import { es } from "../src/i18n/es";
 import { it } from "../src/i18n/it";
@@ -24,6 +25,8 @@ export const SERVER_CLI = resolve(here, "../../server/dist/cli.js");
 
 /** The demo organization's logins (seeded by `serve --demo`). */
 export const DEMO = {
+  owner: { email: "owner@demo.frontoffice.test", password: "frontoffice-demo" },
+  manager: { email: "manager@demo.frontoffice.test", password: "frontoffice-demo" },
   receptionist: { email: "receptionist@demo.frontoffice.test", password: "frontoffice-demo" },
 } as const;
 
@@ -193,4 +196,38 @@ export function randomDni(): string {
 export function randomSpanishMobile(): string {
   const digits = `6${String(Math.floor(Math.random() * 100_000_000)).padStart(8, "0")}`;
   return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+}
+
+/**
+ * The server and page of a spec file: a fresh demo server and a fresh English-speaking browser
+ * profile, started before the file's tests and stopped after them. Read `page` inside tests.
+ */
+export function useDemoPage(): { readonly page: Page; readonly server: RunningServer } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the server and page start in beforeAll: use them inside tests");
+    return value;
+  };
+  return {
+    get page() {
+      return started(page);
+    },
+    get server() {
+      return started(server);
+    },
+  };
 }

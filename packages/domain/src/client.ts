@@ -317,7 +317,7 @@ export interface ClientSummary {
   updatedAt: string;
 }
 
-export const AUDIT_ACTIONS = ["create", "update", "archive", "restore"] as const;
+export const AUDIT_ACTIONS = ["create", "update", "archive", "restore", "delete"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One recorded change: who, when, and each field's value before and after. */

@@ -10,8 +10,16 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: "BAD_REQUEST",
   SETUP_ALREADY_DONE: "CONFLICT",
   EMAIL_TAKEN: "CONFLICT",
+  /** The change would leave the organization without an active owner. */
+  LAST_OWNER: "CONFLICT",
+  /** Only an owner may grant or remove the owner role, or change an owner. */
+  OWNER_ROLE_RESERVED: "FORBIDDEN",
   CLIENT_VERSION_CONFLICT: "CONFLICT",
   CLIENT_ARCHIVED: "CONFLICT",
+  /** Another department of the same office already has this name. */
+  DEPARTMENT_NAME_TAKEN: "CONFLICT",
+  /** Another department of the same office already answers on this extension. */
+  EXTENSION_TAKEN: "CONFLICT",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 } as const;

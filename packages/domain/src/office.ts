@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localeSchema, type Locale } from "./locale.js";
+import { isValidCodiceFiscale, isValidNif, isValidPartitaIva, normalizeIdentifier } from "./national-id.js";
 
 export const OFFICE_KINDS = ["medical", "legal", "education", "small_business"] as const;
 export type OfficeKind = (typeof OFFICE_KINDS)[number];
@@ -61,7 +62,38 @@ export const departmentInputSchema = z.strictObject({
 });
 export type DepartmentInput = z.infer<typeof departmentInputSchema>;
 
-export const officeInputSchema = z.strictObject({
+/** An organization's name, as set up on first run and renamed later. */
+export const organizationNameSchema = z.string().trim().min(1, "validation.required").max(120, "validation.too_long");
+
+export const organizationUpdateSchema = z.strictObject({ name: organizationNameSchema });
+export type OrganizationUpdateInput = z.input<typeof organizationUpdateSchema>;
+
+/** Tax numbers of countries we cannot check by checksum: letters and digits, with at least one digit. */
+const TAX_ID_SHAPE = /^(?=.*\d)[A-Z0-9]{4,20}$/;
+
+/**
+ * Whether `value` is a plausible tax id for an organization in `country` (ISO 3166 alpha-2).
+ * Spain: a NIF (DNI, NIE or CIF), optionally written as a VAT number with `ES`. Italy: a
+ * partita IVA, optionally with `IT`, or the codice fiscale of a professional working in their
+ * own name. Elsewhere only the shape: 4-20 letters and digits once spaces, dots, dashes and
+ * slashes are dropped (an EIN `04-1234567`, an Irish VAT number `IE1234567W`).
+ */
+export function isValidTaxId(country: string, value: string): boolean {
+  const id = normalizeIdentifier(value);
+  switch (country.trim().toUpperCase()) {
+    case "ES":
+      return isValidNif(id.replace(/^ES(?=[0-9A-Z]{9}$)/, ""));
+    case "IT": {
+      const plain = id.replace(/^IT(?=\d{11}$)/, "");
+      return isValidPartitaIva(plain) || isValidCodiceFiscale(plain);
+    }
+    default:
+      return TAX_ID_SHAPE.test(id);
+  }
+}
+
+/** Every field of an office, before the checks that look at two fields together. */
+const officeFields = z.strictObject({
   name: z.string().trim().min(1, "validation.required").max(120, "validation.too_long"),
   kind: officeKindSchema,
   locale: localeSchema,
@@ -73,7 +105,58 @@ export const officeInputSchema = z.strictObject({
   phone: z.string().trim().max(32, "validation.too_long").optional(),
   email: z.email("validation.email_invalid").optional(),
 });
+
+/**
+ * Adds the tax id check, which needs the address's country. It runs beside the other fields'
+ * problems (every problem is reported at once) whenever the tax id and country are themselves
+ * well formed.
+ */
+function withTaxIdForCountry<T extends z.ZodType<{ taxId: string; address: { country: string } }>>(schema: T) {
+  return schema.superRefine(
+    (office, context) => {
+      if (!isValidTaxId(office.address.country, office.taxId)) {
+        context.addIssue({ code: "custom", path: ["taxId"], message: "validation.tax_id_invalid", input: office.taxId });
+      }
+    },
+    {
+      when: (payload) =>
+        typeof payload.value === "object" &&
+        payload.value !== null &&
+        payload.issues.every((issue) => {
+          const [head, next] = issue.path ?? [];
+          if (head === undefined) return issue.code !== "invalid_type";
+          return head !== "taxId" && !(head === "address" && (next === "country" || next === undefined));
+        }),
+    },
+  );
+}
+
+/** A new office: setup's first one and `offices.create`. */
+export const officeInputSchema = withTaxIdForCountry(officeFields);
 export type OfficeInput = z.infer<typeof officeInputSchema>;
+
+/**
+ * What can change on an existing office: everything but its kind, which decides the section of
+ * the client form its clients' details were recorded in and its preset departments.
+ */
+export const officeDetailsSchema = withTaxIdForCountry(officeFields.omit({ kind: true }));
+export type OfficeDetailsInput = z.infer<typeof officeDetailsSchema>;
+
+export const officeUpdateSchema = z.strictObject({
+  id: z.uuid("validation.id_invalid"),
+  office: officeDetailsSchema,
+});
+export type OfficeUpdateInput = z.input<typeof officeUpdateSchema>;
+
+/** A new department of an office; names and extensions are unique within the office. */
+export const departmentCreateSchema = departmentInputSchema.extend({ officeId: z.uuid("validation.id_invalid") });
+export type DepartmentCreateInput = z.input<typeof departmentCreateSchema>;
+
+/** Renames a department or changes its extension; leaving the extension out removes it. */
+export const departmentUpdateSchema = departmentInputSchema.extend({ id: z.uuid("validation.id_invalid") });
+export type DepartmentUpdateInput = z.input<typeof departmentUpdateSchema>;
+
+export const departmentIdSchema = z.strictObject({ id: z.uuid("validation.id_invalid") });
 
 export interface Department {
   id: string;

@@ -37,6 +37,8 @@ export const VALIDATION_KEYS = [
   "validation.person_name_required",
   "validation.company_name_required",
   "validation.id_invalid",
+  "validation.offices_empty",
+  "validation.department_outside_offices",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -1,14 +1,18 @@
 import { clientsRouter } from "../modules/clients/router.js";
 import { officesRouter } from "../modules/offices/router.js";
+import { organizationRouter } from "../modules/organization/router.js";
 import { sessionRouter } from "../modules/session/router.js";
 import { setupRouter } from "../modules/setup/router.js";
+import { staffRouter } from "../modules/staff/router.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
   setup: setupRouter,
   session: sessionRouter,
+  organization: organizationRouter,
   offices: officesRouter,
   clients: clientsRouter,
+  staff: staffRouter,
 });
 
 /** The API's type, for the web client (`import type`) and typed test callers. */

@@ -44,6 +44,22 @@ export const routes: RouteObject[] = [
               { path: ":id/edit", lazy: async () => ({ Component: (await import("../features/clients/client-form-page")).EditClientPage }) },
             ],
           },
+          {
+            path: "staff",
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import("../features/staff/staff-page")).StaffPage }) },
+              { path: "new", lazy: async () => ({ Component: (await import("../features/staff/staff-form-page")).NewStaffPage }) },
+              { path: ":id/edit", lazy: async () => ({ Component: (await import("../features/staff/staff-form-page")).EditStaffPage }) },
+            ],
+          },
+          {
+            path: "settings",
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import("../features/settings/settings-page")).SettingsPage }) },
+              { path: "offices/new", lazy: async () => ({ Component: (await import("../features/settings/office-page")).NewOfficePage }) },
+              { path: "offices/:id", lazy: async () => ({ Component: (await import("../features/settings/office-page")).EditOfficePage }) },
+            ],
+          },
         ],
       },
       { path: "*", Component: NotFoundPage },

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { jsonb, type Database } from "@frontoffice/db";
-import type { AuditAction, AuditEntry } from "@frontoffice/domain";
+import type { AuditAction, AuditEntry, StaffAuditAction } from "@frontoffice/domain";
+import type { Actor } from "../../trpc/actor.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -9,7 +10,7 @@ export interface AuditRecord {
   actorStaffId: string | null;
   entityType: string;
   entityId: string;
-  action: AuditAction;
+  action: AuditAction | StaffAuditAction;
   changes: Record<string, { from: unknown; to: unknown }>;
   requestId: string | null;
   at: Date;
@@ -30,6 +31,30 @@ export async function recordAudit(db: Executor, record: AuditRecord): Promise<vo
       at: record.at,
     })
     .execute();
+}
+
+/**
+ * Records a change a signed-in staff member made to one record (`entity`: its type and id), in
+ * the transaction that made it.
+ */
+export function recordChangeBy(
+  db: Executor,
+  actor: Pick<Actor, "organizationId" | "staffId" | "requestId">,
+  entity: { type: string; id: string },
+  action: AuditRecord["action"],
+  changes: AuditRecord["changes"],
+  at: Date,
+): Promise<void> {
+  return recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorStaffId: actor.staffId,
+    entityType: entity.type,
+    entityId: entity.id,
+    action,
+    changes,
+    requestId: actor.requestId,
+    at,
+  });
 }
 
 /** The history of one record, newest first, with who made each change. */

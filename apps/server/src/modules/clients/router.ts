@@ -1,10 +1,7 @@
 import { clientCreateSchema, clientIdSchema, clientSearchSchema, clientUpdateSchema } from "@frontoffice/domain";
 import { permittedProcedure, router } from "../../trpc/trpc.js";
-import { clientHistory, createClient, findClients, getClient, setClientArchived, updateClient, type Actor } from "./service.js";
-
-function actorOf(ctx: { db: Actor["db"]; clock: Actor["clock"]; organizationId: string; staff: { id: string }; requestId: string }): Actor {
-  return { db: ctx.db, clock: ctx.clock, organizationId: ctx.organizationId, staffId: ctx.staff.id, requestId: ctx.requestId };
-}
+import { actorOf } from "../../trpc/actor.js";
+import { clientHistory, createClient, findClients, getClient, setClientArchived, updateClient } from "./service.js";
 
 export const clientsRouter = router({
   search: permittedProcedure("clients.read")

@@ -4,7 +4,6 @@ import {
   digitsOnly,
   foldForSearch,
   toFieldIssues,
-  type AuditAction,
   type AuditEntry,
   type Client,
   type ClientData,
@@ -16,43 +15,12 @@ import {
 } from "@frontoffice/domain";
 import type { Transaction } from "kysely";
 import { clientDataColumns, type Database } from "@frontoffice/db";
-import type { Clock } from "../../clock.js";
-import type { Context } from "../../trpc/context.js";
-import { diffFields, listAuditEntries, recordAudit } from "../audit/queries.js";
+import type { Actor } from "../../trpc/actor.js";
+import { diffFields, listAuditEntries, recordChangeBy } from "../audit/queries.js";
 import { findFirstOffice, findOffice } from "../offices/queries.js";
 import { findClient, insertClient, searchClients, toClient, updateClientRow } from "./queries.js";
 
-/** Who is acting, for whom: what every client use case needs from the request. */
-export interface Actor {
-  db: Context["db"];
-  clock: Clock;
-  organizationId: string;
-  staffId: string;
-  requestId: string;
-}
-
 const ENTITY = "client";
-
-/** Records a change to one client, in the transaction that made it. */
-function auditClientChange(
-  trx: Transaction<Database>,
-  actor: Actor,
-  clientId: string,
-  action: AuditAction,
-  changes: Record<string, { from: unknown; to: unknown }>,
-  at: Date,
-): Promise<void> {
-  return recordAudit(trx, {
-    organizationId: actor.organizationId,
-    actorStaffId: actor.staffId,
-    entityType: ENTITY,
-    entityId: clientId,
-    action,
-    changes,
-    requestId: actor.requestId,
-    at,
-  });
-}
 
 /**
  * Validates and normalizes client data against the office it belongs to (its country decides
@@ -99,7 +67,7 @@ export async function createClient(actor: Actor, input: ClientInput): Promise<Cl
       created_by: actor.staffId,
       at,
     });
-    await auditClientChange(trx, actor, client.id, "create", diffFields({}, auditView(client)), at);
+    await recordChangeBy(trx, actor, { type: ENTITY, id: client.id }, "create", diffFields({}, auditView(client)), at);
     return client;
   });
 }
@@ -130,7 +98,7 @@ export async function updateClient(actor: Actor, clientId: string, version: numb
       updated_at: at,
     });
     if (!updated) throw new DomainError("CLIENT_VERSION_CONFLICT");
-    await auditClientChange(trx, actor, clientId, "update", changes, at);
+    await recordChangeBy(trx, actor, { type: ENTITY, id: clientId }, "update", changes, at);
     return updated;
   });
 }
@@ -149,7 +117,7 @@ export async function setClientArchived(actor: Actor, clientId: string, archived
     });
     if (!updated) throw new DomainError("CLIENT_VERSION_CONFLICT");
     const archivedAt = { from: current.archived_at ? new Date(current.archived_at).toISOString() : null, to: updated.archivedAt };
-    await auditClientChange(trx, actor, clientId, archived ? "archive" : "restore", { archivedAt }, at);
+    await recordChangeBy(trx, actor, { type: ENTITY, id: clientId }, archived ? "archive" : "restore", { archivedAt }, at);
     return updated;
   });
 }

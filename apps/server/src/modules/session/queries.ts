@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "@frontoffice/db";
-import type { Locale, Role, StaffMember } from "@frontoffice/domain";
+import type { Locale, StaffMember } from "@frontoffice/domain";
+import { toStaffMember } from "../staff/queries.js";
 
 export interface SignedInStaff extends StaffMember {
   organizationId: string;
@@ -13,17 +14,7 @@ export async function findActiveStaffByUser(db: Kysely<Database>, userId: string
     .where("user_id", "=", userId)
     .where("active", "=", true)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    displayName: row.display_name,
-    email: row.email,
-    roles: row.roles as Role[],
-    locale: row.locale as Locale,
-    timeZone: row.time_zone,
-    active: row.active,
-  };
+  return row ? { ...toStaffMember(row), organizationId: row.organization_id } : undefined;
 }
 
 export async function findOrganization(db: Kysely<Database>, organizationId: string) {

@@ -2,15 +2,8 @@ import { hashPassword } from "better-auth/crypto";
 import { DomainError, OFFICE_PRESETS, setupInputSchema, type SetupInput } from "@frontoffice/domain";
 import type { ServerDependencies } from "../../trpc/context.js";
 import { recordAudit } from "../audit/queries.js";
-import {
-  countOrganizations,
-  findUserByEmail,
-  insertDepartments,
-  insertOffice,
-  insertOrganization,
-  insertStaffAccount,
-  lockSetup,
-} from "./queries.js";
+import { findUserByEmail, insertStaffAccount } from "../staff/queries.js";
+import { countOrganizations, insertDepartments, insertOffice, insertOrganization, lockSetup } from "./queries.js";
 
 export async function needsSetup(deps: Pick<ServerDependencies, "db">): Promise<boolean> {
   return (await countOrganizations(deps.db)) === 0;
@@ -37,7 +30,7 @@ export async function createFirstOrganization(
     await insertDepartments(trx, organizationId, officeId, OFFICE_PRESETS[input.office.kind].departments[input.office.locale], at);
     const staffId = await insertStaffAccount(trx, {
       organizationId,
-      officeId,
+      assignments: [{ officeId, departmentId: null }],
       name: input.owner.name,
       email: input.owner.email,
       passwordHash,

@@ -2,6 +2,7 @@ import { formatPhone } from "@frontoffice/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
+import { BackLink } from "../../components/back-link";
 import { Alert, Badge, Button, buttonClasses, Card, CardContent, CardHeader, CardTitle, ConfirmDialog, EmptyState, ErrorState, PageSpinner, useToast } from "../../components/ui";
 import { LOCALE_NAMES, useI18n, type Translator } from "../../i18n";
 import { errorCodeOf, errorMessage } from "../../lib/errors";
@@ -26,7 +27,7 @@ export function ClientDetailPage() {
     const notFound = ["NOT_FOUND", "VALIDATION_FAILED"].includes(errorCodeOf(client.error));
     return (
       <div className="space-y-4">
-        <BackLink />
+        <BackToClients />
         <Card>
           {notFound ? (
             <EmptyState title={t("client.notFound.title")}>{t("client.notFound.body")}</EmptyState>
@@ -40,16 +41,9 @@ export function ClientDetailPage() {
   return <ClientView client={client.data} />;
 }
 
-function BackLink() {
+function BackToClients() {
   const t = useI18n().t;
-  return (
-    <Link to="/clients" className="inline-flex items-center gap-1 rounded text-sm font-medium text-brand-700 hover:underline">
-      <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
-        <path d="m11.7 4.3 1.1 1.1L8.2 10l4.6 4.6-1.1 1.1L6 10l5.7-5.7Z" />
-      </svg>
-      {t("client.back")}
-    </Link>
-  );
+  return <BackLink to="/clients" label={t("client.back")} />;
 }
 
 function ClientView({ client }: { client: Client }) {
@@ -67,7 +61,7 @@ function ClientView({ client }: { client: Client }) {
   return (
     <div className="space-y-4">
       <title>{`${client.displayName} · ${t("app.name")}`}</title>
-      <BackLink />
+      <BackToClients />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold text-slate-900">

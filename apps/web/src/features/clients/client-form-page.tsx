@@ -9,6 +9,7 @@ import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 
 type Client = RouterOutputs["clients"]["get"];
 import { useCan, useSession } from "../shell/session-context";
+import { useOffices } from "../shell/use-offices";
 import { ClientForm, type SubmitOutcome } from "./client-form";
 import { clientToForm, emptyClientForm } from "./form-model";
 
@@ -48,13 +49,6 @@ function rememberOffice(officeId: string | null | undefined) {
   } catch {
     // Only a convenience.
   }
-}
-
-function useOffices(): readonly Office[] {
-  const trpc = useTRPC();
-  const session = useSession();
-  const offices = useQuery({ ...trpc.offices.list.queryOptions(), placeholderData: session.offices });
-  return offices.data ?? session.offices;
 }
 
 function NoPermission() {

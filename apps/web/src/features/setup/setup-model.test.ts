@@ -5,7 +5,7 @@ function filled(patch: Partial<SetupFormValues> = {}): SetupFormValues {
   return {
     ...initialSetupValues("es", ["es-ES"], "Europe/Madrid"),
     organizationName: "Clínica Salud",
-    officeName: "Madrid Centro",
+    name: "Madrid Centro",
     fiscalName: "Clínica Salud S.L.",
     taxId: "B12345674",
     line1: "Calle Mayor 1",

@@ -8,7 +8,8 @@ import { errorCodeOf, errorMessage, isAuthError } from "../../lib/errors";
 import { markSignedIn, wasSignedIn, type SignInState } from "../../lib/session-events";
 import { useTRPC } from "../../lib/trpc";
 import { useSignOut } from "../auth/use-sign-out";
-import { SessionContext } from "./session-context";
+import { useCanOpenSettings } from "../settings/settings-access";
+import { SessionContext, useCan } from "./session-context";
 import { UserMenu } from "./user-menu";
 
 /** Everything behind sign-in: loads the session, applies the staff member's language, and lays out the app. */
@@ -72,8 +73,18 @@ export function AppShell() {
   );
 }
 
+/** A main navigation entry; the current section stands out. */
+function navLinkClasses({ isActive }: { isActive: boolean }): string {
+  return cn(
+    "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-white",
+    isActive ? "bg-white/15 text-white" : "text-brand-100 hover:bg-white/10 hover:text-white",
+  );
+}
+
 function ShellLayout() {
   const { t } = useI18n();
+  const canReadStaff = useCan("staff.read");
+  const canOpenSettings = useCanOpenSettings();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   return (
@@ -94,17 +105,19 @@ function ShellLayout() {
             <span className="hidden sm:inline">{t("app.name")}</span>
           </NavLink>
           <nav aria-label={t("nav.label")} className="flex flex-1 items-center gap-1">
-            <NavLink
-              to="/clients"
-              className={({ isActive }) =>
-                cn(
-                  "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-white",
-                  isActive ? "bg-white/15 text-white" : "text-brand-100 hover:bg-white/10 hover:text-white",
-                )
-              }
-            >
+            <NavLink to="/clients" className={navLinkClasses}>
               {t("nav.clients")}
             </NavLink>
+            {canReadStaff ? (
+              <NavLink to="/staff" className={navLinkClasses}>
+                {t("nav.staff")}
+              </NavLink>
+            ) : null}
+            {canOpenSettings ? (
+              <NavLink to="/settings" className={navLinkClasses}>
+                {t("nav.settings")}
+              </NavLink>
+            ) : null}
           </nav>
           <UserMenu />
         </div>
