@@ -1,0 +1,10 @@
+export { Temporal } from "temporal-polyfill";
+export * from "./conflicts.js";
+export * from "./errors.js";
+export * from "./holidays.js";
+export * from "./ical.js";
+export * from "./model.js";
+export { DEFAULT_RECURRENCE_LIMIT, expandRecurrence, type RecurrenceInput, type RecurrenceOptions } from "./recurrence.js";
+export { findSlots, nextFreeSlots, type FindSlotsOptions, type NextFreeSlotsOptions } from "./slots.js";
+export { fixedClock, type Clock, type IsoDate, type IsoInstant, type LocalTime, type TimeRange, type TimeZoneId } from "./time.js";
+export { isValidTimeZone } from "./zone.js";
