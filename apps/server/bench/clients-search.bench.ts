@@ -11,11 +11,11 @@
 import { performance } from "node:perf_hooks";
 import { cpus } from "node:os";
 import { clientDataColumns, jsonb, type Database } from "@frontoffice/db";
-import { createTestDatabase, type TestDatabase, type TestTarget } from "@frontoffice/db/testing";
+import { Random, createTestDatabase, type TestDatabase, type TestTarget } from "@frontoffice/db/testing";
 import { digitsOnly, foldForSearch, type ClientSearchInput } from "@frontoffice/domain";
 import { CompiledQuery, sql, type Kysely, type LogEvent } from "kysely";
 import { findClients } from "../src/modules/clients/service.js";
-import { Random, generateClients, type GeneratedClient, type OfficeRef } from "./fixtures.js";
+import { generateClients, type GeneratedClient, type OfficeRef } from "./fixtures.js";
 
 // --- settings ----------------------------------------------------------------------------------
 

@@ -4,52 +4,15 @@
  * DNI/NIE/codice fiscale/CIF. Every client goes through the real input schema
  * (`clientInputSchemaFor`), so what is stored is what the application would store.
  */
+import { Random, cif, codiceFiscale, dni, nie, partitaIva } from "@frontoffice/db/testing";
 import {
   clientInputSchemaFor,
-  codiceFiscaleCheckChar,
   foldForSearch,
   normalizePhone,
   type ClientData,
   type ClientInput,
   type CountryCode,
 } from "@frontoffice/domain";
-
-/** mulberry32: the same seed gives the same clients and the same queries, every run. */
-export class Random {
-  #state: number;
-  constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error("pick from an empty list");
-    return items[Math.floor(this.next() * items.length)] as T;
-  }
-  digits(count: number): string {
-    let out = "";
-    for (let index = 0; index < count; index++) out += String(this.int(0, 9));
-    return out;
-  }
-  uuid(): string {
-    const bytes = Array.from({ length: 16 }, () => this.int(0, 255));
-    bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
-    bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-    const s = bytes.map((byte) => byte.toString(16).padStart(2, "0")).join("");
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-  }
-}
 
 interface NamePool {
   female: readonly string[];
@@ -121,8 +84,6 @@ const EMAIL_DOMAINS = {
 } as const;
 
 const IT_MOBILE_PREFIXES = ["320", "328", "329", "333", "335", "338", "339", "340", "345", "347", "348", "349", "366", "380", "388", "392"];
-const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
-const CF_MONTHS = "ABCDEHLMPRST";
 const CF_PLACES = ["F205", "F205", "H501", "L219", "F839", "A944", "D612", "B157", "A794", "F704", "G273"];
 
 export interface OfficeRef {
@@ -135,60 +96,6 @@ export interface GeneratedClient {
   data: ClientData;
   archived: boolean;
   updatedAt: Date;
-}
-
-function dni(random: Random): string {
-  const number = random.int(10_000_000, 79_999_999);
-  return `${number}${DNI_LETTERS[number % 23]}`;
-}
-
-function nie(random: Random): string {
-  const prefix = random.int(0, 2);
-  const digits = random.digits(7);
-  return `${"XYZ"[prefix]}${digits}${DNI_LETTERS[Number(`${prefix}${digits}`) % 23]}`;
-}
-
-function cif(random: Random): string {
-  const digits = random.digits(7);
-  let sum = 0;
-  for (let index = 0; index < 7; index++) {
-    const digit = Number(digits[index]);
-    if (index % 2 === 0) sum += Math.floor((digit * 2) / 10) + ((digit * 2) % 10);
-    else sum += digit;
-  }
-  return `B${digits}${(10 - (sum % 10)) % 10}`;
-}
-
-function partitaIva(random: Random): string {
-  const first10 = `${random.digits(7)}${random.pick(["153", "155", "156", "159"])}`;
-  let sum = 0;
-  for (let index = 0; index < 10; index++) {
-    let digit = Number(first10[index]);
-    if (index % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return `${first10}${(10 - (sum % 10)) % 10}`;
-}
-
-function cfLetters(name: string): { consonants: string; vowels: string } {
-  const plain = foldForSearch(name).toUpperCase().replace(/[^A-Z]/g, "");
-  return { consonants: plain.replace(/[AEIOU]/g, ""), vowels: plain.replace(/[^AEIOU]/g, "") };
-}
-
-function codiceFiscale(random: Random, givenName: string, familyName: string, female: boolean): string {
-  const surname = cfLetters(familyName);
-  const name = cfLetters(givenName);
-  const nameCode =
-    name.consonants.length >= 4
-      ? `${name.consonants[0]}${name.consonants[2]}${name.consonants[3]}`
-      : `${name.consonants}${name.vowels}XXX`.slice(0, 3);
-  const year = String(random.int(1940, 2010)).slice(2);
-  const day = String(random.int(1, 28) + (female ? 40 : 0)).padStart(2, "0");
-  const first15 = `${`${surname.consonants}${surname.vowels}XXX`.slice(0, 3)}${nameCode}${year}${CF_MONTHS[random.int(0, 11)]}${day}${random.pick(CF_PLACES)}`;
-  return `${first15}${codiceFiscaleCheckChar(first15)}`;
 }
 
 /** A phone number as staff type it (spaces, dashes, with or without the prefix), and valid. */
@@ -250,7 +157,13 @@ function personInput(random: Random, office: OfficeRef): ClientInput {
   let nationalId: ClientInput["nationalId"] = null;
   if (culture === "es" && random.chance(0.85)) nationalId = { type: "es_dni", value: random.chance(0.2) ? dni(random).toLowerCase() : dni(random) };
   if (culture === "expat" && random.chance(0.7)) nationalId = { type: "es_nie", value: nie(random) };
-  if (culture === "it" && random.chance(0.8)) nationalId = { type: "it_codice_fiscale", value: codiceFiscale(random, givenName, familyName, female) };
+  if (culture === "it" && random.chance(0.8)) nationalId = { type: "it_codice_fiscale", value: codiceFiscale({
+      givenName,
+      familyName,
+      female,
+      dateOfBirth: `${random.int(1940, 2010)}-${String(random.int(1, 12)).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}`,
+      placeCode: random.pick(CF_PLACES),
+    }) };
   if (culture === "en" && random.chance(0.3)) nationalId = { type: "other", value: `${random.digits(7)}${random.pick(["A", "B", "W", "T"])}` };
   return {
     kind: "person",

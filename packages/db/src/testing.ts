@@ -203,3 +203,7 @@ function withDatabase(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
+
+// Deterministic generators of realistic data, shared by the demo seed, tests and benchmarks.
+export { Random } from "./seed/random.js";
+export { cif, codiceFiscale, dni, nie, partitaIva } from "./seed/identifiers.js";

@@ -6,6 +6,11 @@
 
 const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
+/** The control letter of a DNI (or NIE, with X/Y/Z read as 0/1/2) number. */
+export function dniLetter(number: number): string {
+  return DNI_LETTERS[number % 23] as string;
+}
+
 export function normalizeIdentifier(value: string): string {
   return value.toUpperCase().replace(/[\s.\-/]/g, "");
 }
@@ -15,7 +20,7 @@ export function isValidDni(value: string): boolean {
   const id = normalizeIdentifier(value);
   const match = /^(\d{8})([A-Z])$/.exec(id);
   if (!match) return false;
-  return DNI_LETTERS[Number(match[1]) % 23] === match[2];
+  return dniLetter(Number(match[1])) === match[2];
 }
 
 /** Spanish NIE: X, Y or Z (standing for 0, 1, 2), seven digits and the DNI letter. */
@@ -24,7 +29,22 @@ export function isValidNie(value: string): boolean {
   const match = /^([XYZ])(\d{7})([A-Z])$/.exec(id);
   if (!match) return false;
   const prefix = "XYZ".indexOf(match[1] as string);
-  return DNI_LETTERS[Number(`${prefix}${match[2]}`) % 23] === match[3];
+  return dniLetter(Number(`${prefix}${match[2]}`)) === match[3];
+}
+
+/** The check digit of a CIF's seven digits (entity types that take a letter use "JABCDEFGHI"[digit]). */
+export function cifCheckDigit(sevenDigits: string): number {
+  let sum = 0;
+  for (let index = 0; index < 7; index++) {
+    const digit = Number(sevenDigits[index]);
+    if (index % 2 === 0) {
+      const doubled = digit * 2;
+      sum += Math.floor(doubled / 10) + (doubled % 10);
+    } else {
+      sum += digit;
+    }
+  }
+  return (10 - (sum % 10)) % 10;
 }
 
 /** Spanish CIF (companies): a letter for the entity type, seven digits, a digit or letter check. */
@@ -33,17 +53,7 @@ export function isValidCif(value: string): boolean {
   const match = /^([ABCDEFGHJNPQRSUVW])(\d{7})([0-9A-J])$/.exec(id);
   if (!match) return false;
   const [, entity, digits, control] = match as unknown as [string, string, string, string];
-  let sum = 0;
-  for (let index = 0; index < digits.length; index++) {
-    const digit = Number(digits[index]);
-    if (index % 2 === 0) {
-      const doubled = digit * 2;
-      sum += Math.floor(doubled / 10) + (doubled % 10);
-    } else {
-      sum += digit;
-    }
-  }
-  const checkDigit = (10 - (sum % 10)) % 10;
+  const checkDigit = cifCheckDigit(digits);
   const checkLetter = "JABCDEFGHI"[checkDigit];
   if ("PQRSNW".includes(entity)) return control === checkLetter;
   if ("ABEH".includes(entity)) return control === String(checkDigit);
@@ -54,7 +64,7 @@ export function isValidCif(value: string): boolean {
 export function isValidNif(value: string): boolean {
   const id = normalizeIdentifier(value);
   if (/^[KLM]\d{7}[A-Z]$/.test(id)) {
-    return DNI_LETTERS[Number(id.slice(1, 8)) % 23] === id[8];
+    return dniLetter(Number(id.slice(1, 8))) === id[8];
   }
   return isValidDni(id) || isValidNie(id) || isValidCif(id);
 }
@@ -95,16 +105,21 @@ export function isValidCodiceFiscale(value: string): boolean {
 export function isValidPartitaIva(value: string): boolean {
   const id = normalizeIdentifier(value).replace(/^IT/, "");
   if (!/^\d{11}$/.test(id)) return false;
+  return partitaIvaCheckDigit(id.slice(0, 10)) === Number(id[10]);
+}
+
+/** The check digit of a partita IVA's first ten digits (Luhn-style). */
+export function partitaIvaCheckDigit(tenDigits: string): number {
   let sum = 0;
   for (let index = 0; index < 10; index++) {
-    let digit = Number(id[index]);
+    let digit = Number(tenDigits[index]);
     if (index % 2 === 1) {
       digit *= 2;
       if (digit > 9) digit -= 9;
     }
     sum += digit;
   }
-  return (10 - (sum % 10)) % 10 === Number(id[10]);
+  return (10 - (sum % 10)) % 10;
 }
 
 export const NATIONAL_ID_TYPES = ["es_dni", "es_nie", "es_nif", "it_codice_fiscale", "other"] as const;
