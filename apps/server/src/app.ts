@@ -9,6 +9,8 @@ import { createAuth } from "./auth.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { buildHttpServer } from "./http/server.js";
+import { remindersJob } from "./jobs/reminders.js";
+import { OutboxRunner, createSenders } from "./outbox/index.js";
 import type { Logger } from "./logger.js";
 
 export interface RunningServer {
@@ -56,7 +58,7 @@ export function findFreePort(host: string): Promise<number> {
  * Opens the database (migrating it), optionally seeds the demo, and starts listening.
  * `close()` stops taking requests, waits for those in flight, then closes the database.
  */
-export async function startServer(config: Config, logger: Logger, options: { demo?: boolean; clock?: Clock } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger, options: { demo?: boolean; clock?: Clock; jobs?: boolean } = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -77,11 +79,20 @@ export async function startServer(config: Config, logger: Logger, options: { dem
     const app = await buildHttpServer({ db: database.db, auth, clock, logger }, { publicUrl: url, webDist: config.webDist });
     await app.listen({ host: config.host, port });
     logger.info({ url, database: database.dialect }, `Frontoffice listening on ${url}`);
+    // The job runner: reminders and the outbox (email through SMTP_URL, or only recorded; SMS sandbox).
+    const senders = createSenders(config);
+    const runner = new OutboxRunner({ db: database.db, clock, logger: logger.child({ component: "jobs" }), senders, jobs: [remindersJob(database.db)] });
+    if (options.jobs !== false) {
+      runner.start();
+      logger.info({ mail: senders.email.transport, sms: senders.sms.transport }, "job runner started");
+    }
     return {
       app,
       url,
       async close() {
         await app.close();
+        await runner.stop();
+        senders.close();
         await database.close();
       },
     };

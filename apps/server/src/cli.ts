@@ -13,7 +13,10 @@ Commands:
   seed --demo      add the demo organization, offices, staff and clients
 
 Configuration comes from the environment: DATABASE_URL, FRONTOFFICE_DATA_DIR, HOST, PORT,
-AUTH_SECRET, PUBLIC_URL, LOG_LEVEL (see README.md).`;
+AUTH_SECRET, PUBLIC_URL, LOG_LEVEL, SMTP_URL, MAIL_FROM (see README.md).
+
+serve also runs the job runner (appointment reminders, outgoing email and SMS) and stops it
+on SIGINT/SIGTERM.`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({

@@ -26,4 +26,15 @@ describe("configuration", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://u@127.0.0.1/db" }).databaseUrl).toBe("postgres://u@127.0.0.1/db");
     expect(() => loadConfig({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
   });
+
+  it("takes an smtp:// or smtps:// mail server and refuses anything else, without echoing its credentials", () => {
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(loadConfig({}).mailFrom).toBe("Frontoffice <no-reply@localhost>");
+    const config = loadConfig({ SMTP_URL: "smtps://user:secret@mail.example.org:465", MAIL_FROM: "Clínica Sol <citas@example.org>" });
+    expect(config.smtpUrl).toBe("smtps://user:secret@mail.example.org:465");
+    expect(config.mailFrom).toBe("Clínica Sol <citas@example.org>");
+    expect(() => loadConfig({ SMTP_URL: "http://user:hunter2@mail.example.org" })).toThrow(/SMTP_URL: must start with smtp:\/\/ or smtps:\/\//);
+    expect(() => loadConfig({ SMTP_URL: "http://user:hunter2@mail.example.org" })).not.toThrow(/hunter2/);
+    expect(() => loadConfig({ MAIL_FROM: "nobody" })).toThrow(/MAIL_FROM/);
+  });
 });

@@ -21,6 +21,16 @@ const environmentSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     /** Where the built web client is; defaults to apps/web/dist beside this app. */
     FRONTOFFICE_WEB_DIST: z.string().min(1).optional(),
+    /** Outgoing mail server, e.g. smtps://user:pass@mail.example.org:465; without it mail is only recorded. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s]+/, "must start with smtp:// or smtps:// and name a host")
+      .optional(),
+    /** The sender of outgoing mail, e.g. "Clínica Sol <citas@example.org>". */
+    MAIL_FROM: z
+      .string()
+      .regex(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address, optionally as Name <address>")
+      .default("Frontoffice <no-reply@localhost>"),
   });
 
 export interface Config {
@@ -34,6 +44,9 @@ export interface Config {
   publicUrl: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   webDist: string;
+  /** Unset: outgoing mail is recorded in the outbox as sent with transport "log", and goes nowhere. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -63,5 +76,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     publicUrl: env.PUBLIC_URL,
     logLevel: env.LOG_LEVEL,
     webDist: env.FRONTOFFICE_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", import.meta.url)),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
   };
 }

@@ -26,3 +26,13 @@ export async function translatingUniqueViolations<T>(codes: Readonly<Record<stri
     throw error;
   }
 }
+
+/** PostgreSQL's SQLSTATE for an exclusion-constraint violation (PGlite reports the same). */
+const EXCLUSION_VIOLATION = "23P01";
+
+/** Whether a failed statement violated the named exclusion constraint (say, overlapping appointments). */
+export function violatesExclusionConstraint(error: unknown, name: string): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === EXCLUSION_VIOLATION && constraint === name;
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/trpc/app-router.js";
 import { callerFor, createTestServer, errorCodeOf, setUpOrganization, signIn, testTargets, type TestServer } from "./harness.js";
+import { EVERY_DAY, madrid, workingDate } from "./appointments.fixtures.js";
 
 /**
  * One organization can never read or change another's rows, through any procedure. Every
@@ -10,7 +11,7 @@ describe.each(testTargets())("tenancy on %s", (target) => {
   let server: TestServer;
   let ours: ReturnType<typeof callerFor>;
   let theirs: ReturnType<typeof callerFor>;
-  let their: { organizationId: string; officeId: string; clientId: string };
+  let their: { organizationId: string; officeId: string; clientId: string; staffId: string; serviceId: string; appointmentId: string; offerId: string };
 
   beforeAll(async () => {
     server = await createTestServer(target);
@@ -19,7 +20,17 @@ describe.each(testTargets())("tenancy on %s", (target) => {
     ours = callerFor(server, await signIn(server, "owner@ours.test"));
     theirs = callerFor(server, await signIn(server, "owner@theirs.test"));
     const client = await theirs.clients.create({ officeId: other.officeId, givenName: "Secreta", familyName: "Ajena" });
-    their = { ...other, clientId: client.id };
+    const staffId = (await theirs.session.me()).staff.id;
+    await theirs.schedules.set({ staffId, officeId: other.officeId, weeklyHours: EVERY_DAY });
+    const service = await theirs.services.create({ officeId: other.officeId, name: "Ajeno", durationMinutes: 30, staffIds: [staffId] });
+    const appointment = await theirs.appointments.book({ clientId: client.id, serviceId: service.id, start: madrid(workingDate(3), "10:00") });
+    // A waitlisted client, and a cancelled appointment whose time is offered to them.
+    await theirs.waitlist.add({ clientId: client.id, serviceId: service.id, earliest: madrid(workingDate(1), "00:00"), latest: madrid(workingDate(30), "00:00") });
+    const someoneElse = await theirs.clients.create({ officeId: other.officeId, givenName: "Otra", familyName: "Ajena" });
+    const freed = await theirs.appointments.book({ clientId: someoneElse.id, serviceId: service.id, start: madrid(workingDate(3), "12:00") });
+    await theirs.appointments.cancel({ id: freed.id, version: 1, reason: "other" });
+    const offerId = (await theirs.waitlist.list({}))[0]!.offer!.id;
+    their = { ...other, clientId: client.id, staffId, serviceId: service.id, appointmentId: appointment.id, offerId };
   });
   afterAll(async () => server?.close());
 
@@ -147,6 +158,89 @@ describe.each(testTargets())("tenancy on %s", (target) => {
       expect(await errorCodeOf(ours.staff.resetPassword({ id: theirOwner, temporaryPassword: "taken over 2026" }))).toBe("NOT_FOUND");
       await expect(theirs.session.me()).resolves.toBeDefined();
       await expect(signIn(server, "owner@theirs.test")).resolves.toBeDefined();
+    },
+    "services.list": async () => {
+      expect((await ours.services.list({})).map((service) => service.id)).not.toContain(their.serviceId);
+      expect(await ours.services.list({ officeId: their.officeId })).toEqual([]);
+    },
+    "services.create": async () => {
+      expect(await errorCodeOf(ours.services.create({ officeId: their.officeId, name: "Planted", durationMinutes: 30, staffIds: [their.staffId] }))).toBe("NOT_FOUND");
+      const [ourOffice] = await ours.offices.list();
+      expect(await errorCodeOf(ours.services.create({ officeId: ourOffice!.id, name: "Borrowed", durationMinutes: 30, staffIds: [their.staffId] }))).toBe("STAFF_NOT_FOUND");
+      expect((await theirs.services.list({})).map((service) => service.name)).toEqual(["Ajeno"]);
+    },
+    "services.update": async () => {
+      expect(await errorCodeOf(ours.services.update({ id: their.serviceId, name: "Hijacked" }))).toBe("SERVICE_NOT_FOUND");
+      expect((await theirs.services.list({}))[0]?.name).toBe("Ajeno");
+    },
+    "schedules.get": async () => {
+      expect(await errorCodeOf(ours.schedules.get({ staffId: their.staffId, officeId: their.officeId }))).toBe("NOT_FOUND");
+    },
+    "schedules.set": async () => {
+      expect(await errorCodeOf(ours.schedules.set({ staffId: their.staffId, officeId: their.officeId, weeklyHours: {} }))).toBe("NOT_FOUND");
+      expect((await theirs.schedules.get({ staffId: their.staffId, officeId: their.officeId })).weeklyHours.monday).toHaveLength(1);
+    },
+    "appointments.slots": async () => {
+      expect(await errorCodeOf(ours.appointments.slots({ serviceId: their.serviceId, from: workingDate(3) }))).toBe("SERVICE_NOT_FOUND");
+    },
+    "appointments.agenda": async () => {
+      const range = { from: madrid(workingDate(0), "00:00"), to: madrid(workingDate(30), "00:00") };
+      expect(await ours.appointments.agenda(range)).toEqual([]);
+      expect(await ours.appointments.agenda({ ...range, officeId: their.officeId, staffIds: [their.staffId] })).toEqual([]);
+    },
+    "appointments.get": async () => {
+      expect(await errorCodeOf(ours.appointments.get({ id: their.appointmentId }))).toBe("NOT_FOUND");
+    },
+    "appointments.history": async () => {
+      expect(await errorCodeOf(ours.appointments.history({ id: their.appointmentId }))).toBe("NOT_FOUND");
+    },
+    "appointments.book": async () => {
+      const start = madrid(workingDate(3), "11:00");
+      expect(await errorCodeOf(ours.appointments.book({ clientId: their.clientId, serviceId: their.serviceId, start }))).toBe("SERVICE_NOT_FOUND");
+      const live = (await theirs.appointments.agenda({ from: madrid(workingDate(0), "00:00"), to: madrid(workingDate(30), "00:00") })).filter((item) => item.status !== "cancelled");
+      expect(live.map((item) => item.id)).toEqual([their.appointmentId]);
+    },
+    "appointments.reschedule": async () => {
+      expect(await errorCodeOf(ours.appointments.reschedule({ id: their.appointmentId, version: 1, start: madrid(workingDate(4), "10:00") }))).toBe("NOT_FOUND");
+      expect(await theirs.appointments.get({ id: their.appointmentId })).toMatchObject({ version: 1, status: "booked" });
+    },
+    "appointments.cancel": async () => {
+      expect(await errorCodeOf(ours.appointments.cancel({ id: their.appointmentId, version: 1, reason: "other" }))).toBe("NOT_FOUND");
+      expect(await theirs.appointments.get({ id: their.appointmentId })).toMatchObject({ version: 1, status: "booked" });
+    },
+    "appointments.setStatus": async () => {
+      expect(await errorCodeOf(ours.appointments.setStatus({ id: their.appointmentId, version: 1, status: "no_show" }))).toBe("NOT_FOUND");
+      expect(await theirs.appointments.get({ id: their.appointmentId })).toMatchObject({ version: 1, status: "booked" });
+    },
+    "calendarFeeds.create": async () => {
+      expect(await errorCodeOf(ours.calendarFeeds.create({ staffId: their.staffId }))).toBe("NOT_FOUND");
+      const mine = await ours.calendarFeeds.create();
+      expect((await theirs.calendarFeeds.list()).map((feed) => feed.id)).not.toContain(mine.id);
+    },
+    "calendarFeeds.list": async () => {
+      const feed = await theirs.calendarFeeds.create();
+      expect(await errorCodeOf(ours.calendarFeeds.list({ staffId: their.staffId }))).toBe("NOT_FOUND");
+      expect((await ours.calendarFeeds.list()).map((item) => item.id)).not.toContain(feed.id);
+      await theirs.calendarFeeds.revoke({ id: feed.id });
+    },
+    "calendarFeeds.revoke": async () => {
+      const feed = await theirs.calendarFeeds.create();
+      expect(await errorCodeOf(ours.calendarFeeds.revoke({ id: feed.id }))).toBe("NOT_FOUND");
+      expect((await theirs.calendarFeeds.list()).find((item) => item.id === feed.id)?.revokedAt).toBeNull();
+      await theirs.calendarFeeds.revoke({ id: feed.id });
+    },
+    "waitlist.list": async () => {
+      expect(await ours.waitlist.list({})).toEqual([]);
+      expect(await ours.waitlist.list({ officeId: their.officeId, serviceId: their.serviceId })).toEqual([]);
+    },
+    "waitlist.add": async () => {
+      const wanted = { earliest: madrid(workingDate(1), "00:00"), latest: madrid(workingDate(30), "00:00") };
+      expect(await errorCodeOf(ours.waitlist.add({ clientId: their.clientId, serviceId: their.serviceId, ...wanted }))).toBe("SERVICE_NOT_FOUND");
+      expect((await theirs.waitlist.list({})).map((entry) => entry.clientId)).toEqual([their.clientId]);
+    },
+    "waitlist.accept": async () => {
+      expect(await errorCodeOf(ours.waitlist.accept({ offerId: their.offerId }))).toBe("NOT_FOUND");
+      expect((await theirs.waitlist.list({}))[0]?.offer).toMatchObject({ id: their.offerId, status: "open", appointmentId: null });
     },
   };
 

@@ -6,6 +6,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type {
   Address,
+  AppointmentStatus,
+  CancelReason,
   ClientAddress,
   ClientDetails,
   ClientEmail,
@@ -15,6 +17,7 @@ import type {
   NationalIdType,
   OfficeKind,
   Role,
+  WeekdayKey,
 } from "@frontoffice/domain";
 import type { JsonColumn, JsonColumnWithDefault } from "./json.js";
 
@@ -50,6 +53,8 @@ export interface OfficeTable {
   address: JsonColumn<Address>;
   phone: string | null;
   email: string | null;
+  /** How long before an appointment its reminder is sent (default 1440: 24 hours). */
+  reminder_lead_minutes: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -194,6 +199,152 @@ export interface AuditLogTable {
   seq: ColumnType<number, never, never>;
 }
 
+export type OutboxChannel = "email" | "sms";
+/**
+ * pending → sending (claimed, leased) → sent; or back to pending with a backoff; dead after the
+ * last attempt. `failed` is reserved for a refusal no retry can fix (not produced yet).
+ */
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "dead";
+
+/** A message to send (email or SMS), kept after sending as the record of what went out. */
+export interface OutboxMessageTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  channel: ColumnType<OutboxChannel, OutboxChannel, never>;
+  recipient: ColumnType<string, string, never>;
+  subject: ColumnType<string | null, string | null | undefined, never>;
+  body_text: ColumnType<string, string, never>;
+  body_html: ColumnType<string | null, string | null | undefined, never>;
+  locale: ColumnType<Locale, Locale, never>;
+  /** Unique per organization and channel: enqueueing the same key twice keeps the first message. */
+  dedupe_key: ColumnType<string | null, string | null | undefined, never>;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  run_after: DefaultTimestamp;
+  /** The claiming runner's lease; past it, another runner may claim the message again. */
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  /** How it went out: `smtp`, `log` (no mail server configured), `sandbox` (SMS sandbox)… */
+  transport: string | null;
+  created_at: CreatedAt;
+  sent_at: NullableTimestamp;
+}
+
+/** A private iCalendar feed of one staff member's appointments; only the token's hash is kept. */
+export interface CalendarFeedTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  staff_id: ColumnType<string, string, never>;
+  /** Hex SHA-256 of the 32-byte random token in the feed's URL. */
+  token_hash: ColumnType<string, string, never>;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+  revoked_at: NullableTimestamp;
+}
+
+/** Weekly hours as stored: `{ monday: [{ start: "09:00", end: "14:00" }], … }`, office-local. */
+export type StoredWeeklyHours = Partial<Record<WeekdayKey, { start: string; end: string }[]>>;
+
+/** Something that can be booked in an office: a consultation, a cleaning, a meeting. */
+export interface ServiceTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  name: string;
+  duration_minutes: number;
+  buffer_before_minutes: ColumnType<number, number | undefined, number>;
+  buffer_after_minutes: ColumnType<number, number | undefined, number>;
+  price_minor: number | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultTimestamp;
+}
+
+/** Which staff members perform a service. */
+export interface ServiceStaffTable {
+  organization_id: ColumnType<string, string, never>;
+  service_id: string;
+  staff_id: string;
+}
+
+/** A staff member's weekly hours in one office (in the office's time zone). */
+export interface StaffScheduleTable {
+  organization_id: ColumnType<string, string, never>;
+  staff_id: string;
+  office_id: string;
+  weekly_hours: JsonColumn<StoredWeeklyHours>;
+  updated_at: DefaultTimestamp;
+  updated_by: string | null;
+}
+
+/**
+ * An appointment. `blocked_from`/`blocked_until` add the service's buffers; an exclusion
+ * constraint (`appointment_staff_no_overlap`) refuses overlapping blocked ranges of one staff
+ * member unless cancelled or no-show. `during` and `blocked` are generated `tstzrange`s.
+ */
+export interface AppointmentTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: string;
+  service_id: string;
+  staff_id: string;
+  client_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  blocked_from: Timestamp;
+  blocked_until: Timestamp;
+  during: ColumnType<string, never, never>;
+  blocked: ColumnType<string, never, never>;
+  status: ColumnType<AppointmentStatus, AppointmentStatus | undefined, AppointmentStatus>;
+  notes: ColumnType<string, string | undefined, string>;
+  version: Generated<number>;
+  cancel_reason: CancelReason | null;
+  cancel_note: string | null;
+  cancelled_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: DefaultTimestamp;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export type WaitlistEntryStatus = "waiting" | "offered" | "booked" | "withdrawn";
+
+/** A client waiting for an earlier time for a service, first come first served (`seq`). */
+export interface WaitlistEntryTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: string;
+  service_id: string;
+  client_id: string;
+  staff_id: string | null;
+  earliest_at: Timestamp;
+  latest_at: Timestamp;
+  status: ColumnType<WaitlistEntryStatus, WaitlistEntryStatus | undefined, WaitlistEntryStatus>;
+  notes: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  seq: ColumnType<number, never, never>;
+  created_by: string | null;
+}
+
+export type WaitlistOfferStatus = "open" | "accepted" | "expired" | "declined" | "taken";
+
+/** A freed time offered to one waiting client until `expires_at`. */
+export interface WaitlistOfferTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  entry_id: string;
+  staff_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  expires_at: Timestamp;
+  status: ColumnType<WaitlistOfferStatus, WaitlistOfferStatus | undefined, WaitlistOfferStatus>;
+  source_appointment_id: string | null;
+  appointment_id: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organization: OrganizationTable;
   office: OfficeTable;
@@ -207,6 +358,14 @@ export interface Database {
   staff_assignment: StaffAssignmentTable;
   client: ClientTable;
   audit_log: AuditLogTable;
+  outbox_message: OutboxMessageTable;
+  calendar_feed: CalendarFeedTable;
+  service: ServiceTable;
+  service_staff: ServiceStaffTable;
+  staff_schedule: StaffScheduleTable;
+  appointment: AppointmentTable;
+  waitlist_entry: WaitlistEntryTable;
+  waitlist_offer: WaitlistOfferTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;
@@ -231,3 +390,13 @@ export type NewClient = Insertable<ClientTable>;
 export type ClientUpdate = Updateable<ClientTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type NewAuditLog = Insertable<AuditLogTable>;
+export type OutboxMessageRow = Selectable<OutboxMessageTable>;
+export type NewOutboxMessage = Insertable<OutboxMessageTable>;
+export type CalendarFeedRow = Selectable<CalendarFeedTable>;
+export type ServiceRow = Selectable<ServiceTable>;
+export type StaffScheduleRow = Selectable<StaffScheduleTable>;
+export type AppointmentRow = Selectable<AppointmentTable>;
+export type NewAppointment = Insertable<AppointmentTable>;
+export type AppointmentUpdate = Updateable<AppointmentTable>;
+export type WaitlistEntryRow = Selectable<WaitlistEntryTable>;
+export type WaitlistOfferRow = Selectable<WaitlistOfferTable>;

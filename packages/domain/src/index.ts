@@ -1,3 +1,4 @@
+export * from "./appointments.js";
 export * from "./client.js";
 export * from "./errors.js";
 export * from "./locale.js";

@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   "clients.write",
   "clients.archive",
   "audit.read",
+  "appointments.read",
+  "appointments.write",
+  "services.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,10 +39,10 @@ const everything: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: everything,
   manager: everything.filter((permission) => permission !== "organization.manage"),
-  receptionist: ["offices.read", "staff.read", "clients.read", "clients.write"],
-  file_clerk: ["offices.read", "staff.read", "clients.read", "clients.write", "clients.archive", "audit.read"],
-  administrative_assistant: ["offices.read", "staff.read", "clients.read", "clients.write", "audit.read"],
-  employee: ["offices.read", "staff.read", "clients.read"],
+  receptionist: ["offices.read", "staff.read", "clients.read", "clients.write", "appointments.read", "appointments.write"],
+  file_clerk: ["offices.read", "staff.read", "clients.read", "clients.write", "clients.archive", "audit.read", "appointments.read"],
+  administrative_assistant: ["offices.read", "staff.read", "clients.read", "clients.write", "audit.read", "appointments.read", "appointments.write"],
+  employee: ["offices.read", "staff.read", "clients.read", "appointments.read"],
 };
 
 /** The union of the permissions of every role held. */

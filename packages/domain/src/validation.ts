@@ -39,6 +39,13 @@ export const VALIDATION_KEYS = [
   "validation.id_invalid",
   "validation.offices_empty",
   "validation.department_outside_offices",
+  "validation.time_invalid",
+  "validation.time_range_invalid",
+  "validation.hours_overlap",
+  "validation.duration_step",
+  "validation.staff_empty",
+  "validation.instant_invalid",
+  "validation.date_range_too_long",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -5,6 +5,7 @@ import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { sql } from "kysely";
+import { registerCalendarFeedRoute } from "../modules/calendar-feeds/http.js";
 import { appRouter, type AppRouter } from "../trpc/app-router.js";
 import type { Context, ServerDependencies } from "../trpc/context.js";
 import { registerAuthRoutes, toFetchHeaders } from "./auth-route.js";
@@ -48,6 +49,7 @@ export async function buildHttpServer(deps: ServerDependencies, options: HttpOpt
   });
 
   registerAuthRoutes(app, deps.auth, options.publicUrl);
+  registerCalendarFeedRoute(app, deps);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",

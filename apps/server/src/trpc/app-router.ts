@@ -1,9 +1,14 @@
+import { appointmentsRouter } from "../modules/appointments/router.js";
+import { calendarFeedsRouter } from "../modules/calendar-feeds/router.js";
 import { clientsRouter } from "../modules/clients/router.js";
 import { officesRouter } from "../modules/offices/router.js";
 import { organizationRouter } from "../modules/organization/router.js";
 import { sessionRouter } from "../modules/session/router.js";
+import { schedulesRouter } from "../modules/schedules/router.js";
+import { servicesRouter } from "../modules/services/router.js";
 import { setupRouter } from "../modules/setup/router.js";
 import { staffRouter } from "../modules/staff/router.js";
+import { waitlistRouter } from "../modules/waitlist/router.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -13,6 +18,11 @@ export const appRouter = router({
   offices: officesRouter,
   clients: clientsRouter,
   staff: staffRouter,
+  calendarFeeds: calendarFeedsRouter,
+  services: servicesRouter,
+  schedules: schedulesRouter,
+  appointments: appointmentsRouter,
+  waitlist: waitlistRouter,
 });
 
 /** The API's type, for the web client (`import type`) and typed test callers. */

@@ -28,13 +28,26 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const { code, issues } = describeError(error);
+      const details = publicDetails(error.cause);
       return {
         ...shape,
         message: code === "INTERNAL" ? "Internal error" : shape.message,
-        data: { ...shape.data, code, issues, stack: undefined },
+        data: { ...shape.data, code, issues, ...(details ? { details } : {}), stack: undefined },
       };
     },
   });
+
+/**
+ * The details of a domain error a client may see: only those listed here (say, the next free
+ * slots of an APPOINTMENT_CONFLICT). Everything else in `details` stays on the server.
+ */
+const PUBLIC_DETAILS = ["nextSlots"] as const;
+
+export function publicDetails(cause: unknown): Record<string, unknown> | undefined {
+  if (!(cause instanceof DomainError) || !cause.details) return undefined;
+  const picked = Object.fromEntries(PUBLIC_DETAILS.filter((key) => key in cause.details!).map((key) => [key, cause.details![key]]));
+  return Object.keys(picked).length > 0 ? picked : undefined;
+}
 
 export function describeError(error: TRPCError): { code: ErrorCode; issues: FieldIssue[] | undefined } {
   const cause = error.cause;

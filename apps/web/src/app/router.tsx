@@ -53,6 +53,14 @@ export const routes: RouteObject[] = [
             ],
           },
           {
+            path: "schedule",
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import("../features/schedule/schedule-page")).SchedulePage }) },
+              { path: "agenda", lazy: async () => ({ Component: (await import("../features/schedule/agenda-page")).AgendaPage }) },
+              { path: "waitlist", lazy: async () => ({ Component: (await import("../features/schedule/waitlist-page")).WaitlistPage }) },
+            ],
+          },
+          {
             path: "settings",
             children: [
               { index: true, lazy: async () => ({ Component: (await import("../features/settings/settings-page")).SettingsPage }) },

@@ -1,5 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResult } from "kysely";
 import * as foundation from "./2026-11-23T0100-foundation.js";
+import * as appointments from "./2026-11-23T0200-appointments.js";
+import * as outbox from "./2026-11-23T0210-outbox.js";
 
 /**
  * Every migration, by name, in the order they run (names start with an ISO date and sort).
@@ -8,6 +10,8 @@ import * as foundation from "./2026-11-23T0100-foundation.js";
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23T0100-foundation": foundation,
+  "2026-11-23T0200-appointments": appointments,
+  "2026-11-23T0210-outbox": outbox,
 };
 
 const provider: MigrationProvider = {

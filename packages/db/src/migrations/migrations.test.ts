@@ -5,18 +5,26 @@ import { createTestDatabase, testTargets, type TestDatabase } from "../testing.j
 import { MigrationError, createMigrator, migrateToLatest, migrations } from "./index.js";
 
 const TABLES = [
+  "appointment",
   "audit_log",
   "auth_account",
   "auth_rate_limit",
   "auth_session",
   "auth_user",
   "auth_verification",
+  "calendar_feed",
   "client",
   "department",
   "office",
   "organization",
+  "outbox_message",
+  "service",
+  "service_staff",
   "staff",
   "staff_assignment",
+  "staff_schedule",
+  "waitlist_entry",
+  "waitlist_offer",
 ];
 
 async function tables(database: TestDatabase): Promise<string[]> {

@@ -20,6 +20,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { clientDataColumns } from "../client-columns.js";
 import { jsonb } from "../json.js";
 import type { Database, NewAuditLog, NewClient, NewDepartment, NewOffice, NewStaff, NewStaffAssignment } from "../schema.js";
+import { seedAppointments } from "./appointments.js";
 import * as data from "./data.js";
 import { cif, codiceFiscale, dni, ein, irishVat, nie, partitaIva } from "./identifiers.js";
 import { Random } from "./random.js";
@@ -421,6 +422,20 @@ async function writeDemo(trx: Transaction<Database>, now: Date, passwordHash: st
   for (let start = 0; start < audit.length; start += 500) {
     await trx.insertInto("audit_log").values(audit.slice(start, start + 500)).execute();
   }
+
+  // Services, weekly hours and the coming days' appointments.
+  const staffIdOf = (displayName: string) => users.find(({ person }) => person.displayName === displayName)?.staffId as string;
+  const desks: Record<DemoOfficeKey, string> = { madrid: "Lucía Romero", milan: "Chiara Greco", dublin: "Aoife Kelly", boston: "Marcus Johnson" };
+  await seedAppointments(trx, {
+    random,
+    now,
+    organizationId,
+    officeId,
+    timeZone: (key) => officeOf.get(key)?.timeZone ?? "UTC",
+    staffId: staffIdOf,
+    clientIds: (key) => clients.filter((client) => client.office_id === officeId(key) && !client.archived_at).map((client) => client.id as string),
+    deskStaffId: (key) => staffIdOf(desks[key]),
+  });
   return organizationId;
 }
 

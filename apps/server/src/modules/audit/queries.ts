@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import { jsonb, type Database } from "@frontoffice/db";
-import type { AuditAction, AuditEntry, StaffAuditAction } from "@frontoffice/domain";
+import type { AppointmentAuditAction, AuditAction, AuditEntry, StaffAuditAction } from "@frontoffice/domain";
 import type { Actor } from "../../trpc/actor.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -10,7 +10,7 @@ export interface AuditRecord {
   actorStaffId: string | null;
   entityType: string;
   entityId: string;
-  action: AuditAction | StaffAuditAction;
+  action: AuditAction | StaffAuditAction | AppointmentAuditAction;
   changes: Record<string, { from: unknown; to: unknown }>;
   requestId: string | null;
   at: Date;

@@ -84,6 +84,7 @@ function navLinkClasses({ isActive }: { isActive: boolean }): string {
 function ShellLayout() {
   const { t } = useI18n();
   const canReadStaff = useCan("staff.read");
+  const canReadSchedule = useCan("appointments.read");
   const canOpenSettings = useCanOpenSettings();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -108,6 +109,11 @@ function ShellLayout() {
             <NavLink to="/clients" className={navLinkClasses}>
               {t("nav.clients")}
             </NavLink>
+            {canReadSchedule ? (
+              <NavLink to="/schedule" className={navLinkClasses}>
+                {t("nav.schedule")}
+              </NavLink>
+            ) : null}
             {canReadStaff ? (
               <NavLink to="/staff" className={navLinkClasses}>
                 {t("nav.staff")}
