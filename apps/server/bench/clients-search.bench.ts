@@ -16,6 +16,7 @@ import { digitsOnly, foldForSearch, type ClientSearchInput } from "@frontoffice/
 import { CompiledQuery, sql, type Kysely, type LogEvent } from "kysely";
 import { findClients } from "../src/modules/clients/service.js";
 import { generateClients, type GeneratedClient, type OfficeRef } from "./fixtures.js";
+import { runBenchmark } from "./run.js";
 
 // --- settings ----------------------------------------------------------------------------------
 
@@ -482,24 +483,4 @@ async function main(): Promise<void> {
   out(`done in ${seconds(performance.now() - startedAt)}`);
 }
 
-async function closeAll(): Promise<void> {
-  await Promise.allSettled([...open].map((database) => database.close()));
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    // Drop the PostgreSQL database even when interrupted.
-    void closeAll().finally(() => process.exit(130));
-  });
-}
-
-main().then(
-  () => {
-    process.exitCode = 0;
-  },
-  async (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message).slice(0, 4000) : error);
-    await closeAll();
-    process.exitCode = 1;
-  },
-);
+runBenchmark(main, open);

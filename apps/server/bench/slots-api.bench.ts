@@ -20,6 +20,7 @@ import { sql, type KyselyPlugin, type OperationNode, type PluginTransformQueryAr
 import { insertStaffAccount } from "../src/modules/staff/queries.js";
 import { addStaff, callerFor, createTestServer, PASSWORD, setUpOrganization, signIn, type TestServer } from "../test/harness.js";
 import { generateClients } from "./fixtures.js";
+import { runBenchmark } from "./run.js";
 
 // --- settings ----------------------------------------------------------------------------------
 
@@ -321,24 +322,4 @@ async function main(): Promise<void> {
   out(`done in ${seconds(performance.now() - startedAt)}`);
 }
 
-async function closeAll(): Promise<void> {
-  await Promise.allSettled([...open].map((server) => server.close()));
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    // Drop the PostgreSQL database even when interrupted.
-    void closeAll().finally(() => process.exit(130));
-  });
-}
-
-main().then(
-  () => {
-    process.exitCode = 0;
-  },
-  async (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message).slice(0, 4000) : error);
-    await closeAll();
-    process.exitCode = 1;
-  },
-);
+runBenchmark(main, open);
