@@ -100,4 +100,48 @@ describe("the owner manages the organization's offices", () => {
     const options = await page.getByLabel(t("field.office"), { exact: true }).locator("option").allTextContents();
     expect(options.some((option) => /Clínica Dental Turia.*Valencia/.test(option))).toBe(true);
   });
+
+  it("adds the service Blanqueamiento to the Madrid clinic, gives its dentist Saturday hours, and can book it", async () => {
+    const { page } = demo;
+    let t = await pageTranslator(page);
+    await page.getByRole("navigation").getByRole("link", { name: t("nav.settings"), exact: true }).click();
+    await page.waitForURL("**/settings");
+    t = await settledTranslator(page, "settings.services.cardTitle");
+    const href = await page.getByRole("row").filter({ hasText: "Madrid" }).first().getByRole("link").getAttribute("href");
+    const madridId = /[0-9a-f-]{36}$/.exec(href ?? "")?.[0];
+    expect(madridId).toBeTruthy();
+    await page.getByLabel(t("settings.services.office"), { exact: true }).selectOption(madridId!);
+
+    await page.getByRole("button", { name: t("settings.services.add"), exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel(t("settings.services.name"), { exact: true }).fill("Blanqueamiento");
+    await dialog.getByLabel(t("settings.services.duration"), { exact: true }).fill("60");
+    await dialog.getByRole("checkbox", { name: "Javier Navarro" }).check();
+    await dialog.getByRole("button", { name: t("settings.services.create"), exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+    const services = page.getByRole("region", { name: t("settings.services.title"), exact: true });
+    await services.getByRole("row").filter({ hasText: "Blanqueamiento" }).filter({ hasText: "Javier Navarro" }).waitFor();
+
+    // Saturday 10:00–13:00 for the dentist, the day named as the interface's language names it.
+    await page.getByLabel(t("settings.hours.staff"), { exact: true }).selectOption({ label: "Javier Navarro" });
+    const saturday = new Intl.DateTimeFormat(t.locale, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, 6));
+    const clear = page.getByRole("button", { name: t("settings.hours.clearDay", { day: saturday }), exact: true });
+    await page.getByRole("button", { name: t("settings.hours.addInterval", { day: saturday }), exact: true }).waitFor();
+    if (await clear.count()) await clear.click();
+    await page.getByRole("button", { name: t("settings.hours.addInterval", { day: saturday }), exact: true }).click();
+    await page.getByLabel(t("settings.hours.from", { day: saturday, number: 1 }), { exact: true }).fill("10:00");
+    await page.getByLabel(t("settings.hours.until", { day: saturday, number: 1 }), { exact: true }).fill("13:00");
+    await page.getByRole("button", { name: t("settings.hours.save"), exact: true }).click();
+    await page.getByText(t("settings.hours.saved", { name: "Javier Navarro" }), { exact: true }).waitFor();
+
+    await page.goto(`/schedule?office=${madridId}`);
+    t = await settledTranslator(page, "schedule.newAppointment", "button");
+    await page.getByRole("button", { name: t("schedule.newAppointment"), exact: true }).click();
+    const service = page.getByRole("dialog").getByLabel(t("schedule.field.service"), { exact: true });
+    const option = t("schedule.service.option", { name: "Blanqueamiento", minutes: 60 });
+    await service.locator("option", { hasText: option }).waitFor({ state: "attached" });
+    await service.selectOption({ label: option });
+    const staffOptions = await page.getByRole("dialog").getByLabel(t("schedule.field.staff"), { exact: true }).locator("option").allTextContents();
+    expect(staffOptions).toContain("Javier Navarro");
+  });
 });

@@ -8,6 +8,7 @@ import { errorCodeOf, errorMessage, fieldIssuesOf } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useCan, useSession } from "../shell/session-context";
 import { canOpenSettings, useRefreshOrganization } from "./settings-access";
+import { ServicesAndHoursCard } from "./services-panel";
 
 /** Shown in place of a settings screen to someone who may not manage anything there. */
 export function SettingsForbidden() {
@@ -33,6 +34,7 @@ export function SettingsPage() {
       </div>
       <OrganizationCard />
       <OfficesCard />
+      <ServicesAndHoursCard />
     </div>
   );
 }
