@@ -180,6 +180,40 @@ describe.each(testTargets())("tenancy on %s", (target) => {
       expect(await errorCodeOf(ours.schedules.set({ staffId: their.staffId, officeId: their.officeId, weeklyHours: {} }))).toBe("NOT_FOUND");
       expect((await theirs.schedules.get({ staffId: their.staffId, officeId: their.officeId })).weeklyHours.monday).toHaveLength(1);
     },
+    "schedules.listTimeOff": async () => {
+      const range = { from: madrid(workingDate(70), "00:00"), to: madrid(workingDate(72), "00:00") };
+      await theirs.schedules.addTimeOff({ staffId: their.staffId, start: madrid(workingDate(70), "02:00"), end: madrid(workingDate(70), "03:00"), reason: "other" });
+      expect(await ours.schedules.listTimeOff({ ...range, staffId: their.staffId })).toEqual([]);
+      expect(await ours.schedules.listTimeOff(range)).toEqual([]);
+      expect(await theirs.schedules.listTimeOff(range)).not.toEqual([]);
+    },
+    "schedules.addTimeOff": async () => {
+      const absence = { staffId: their.staffId, start: madrid(workingDate(73), "02:00"), end: madrid(workingDate(73), "03:00"), reason: "sick" as const };
+      expect(await errorCodeOf(ours.schedules.addTimeOff(absence))).toBe("NOT_FOUND");
+      expect(await theirs.schedules.listTimeOff({ from: absence.start, to: absence.end })).toEqual([]);
+    },
+    "schedules.removeTimeOff": async () => {
+      const absence = await theirs.schedules.addTimeOff({ staffId: their.staffId, start: madrid(workingDate(74), "02:00"), end: madrid(workingDate(74), "03:00"), reason: "vacation" });
+      expect(await errorCodeOf(ours.schedules.removeTimeOff({ id: absence.id }))).toBe("NOT_FOUND");
+      expect((await theirs.schedules.listTimeOff({ from: absence.start, to: absence.end })).map((item) => item.id)).toEqual([absence.id]);
+    },
+    "schedules.listOverrides": async () => {
+      await theirs.schedules.setOverride({ staffId: their.staffId, officeId: their.officeId, date: workingDate(75), intervals: [] });
+      const range = { officeId: their.officeId, from: workingDate(75), to: workingDate(75) };
+      expect(await ours.schedules.listOverrides(range)).toEqual([]);
+      expect(await theirs.schedules.listOverrides(range)).toHaveLength(1);
+    },
+    "schedules.setOverride": async () => {
+      const key = { staffId: their.staffId, officeId: their.officeId, date: workingDate(76) };
+      expect(await errorCodeOf(ours.schedules.setOverride({ ...key, intervals: [] }))).toBe("NOT_FOUND");
+      expect(await theirs.schedules.listOverrides({ officeId: key.officeId, from: key.date, to: key.date })).toEqual([]);
+    },
+    "schedules.removeOverride": async () => {
+      const key = { staffId: their.staffId, officeId: their.officeId, date: workingDate(77) };
+      await theirs.schedules.setOverride({ ...key, intervals: [{ start: "09:00", end: "10:00" }] });
+      expect(await errorCodeOf(ours.schedules.removeOverride(key))).toBe("NOT_FOUND");
+      expect(await theirs.schedules.listOverrides({ officeId: key.officeId, from: key.date, to: key.date })).toHaveLength(1);
+    },
     "appointments.slots": async () => {
       expect(await errorCodeOf(ours.appointments.slots({ serviceId: their.serviceId, from: workingDate(3) }))).toBe("SERVICE_NOT_FOUND");
     },

@@ -279,6 +279,32 @@ export interface StaffScheduleTable {
   updated_by: string | null;
 }
 
+/** A staff member's absence (vacation, sickness, training…), in every office they work in. */
+export interface StaffTimeOffTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  staff_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reason: "vacation" | "sick" | "training" | "other";
+  note: ColumnType<string, string | undefined, string>;
+  created_at: DefaultTimestamp;
+  created_by: string | null;
+}
+
+/** Different hours (or `[]`: closed) for a staff member on one local date of an office. */
+export interface StaffScheduleOverrideTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  staff_id: string;
+  office_id: string;
+  /** A `date`; select it as `local_date::text` to read `YYYY-MM-DD` whatever the driver. */
+  local_date: ColumnType<string, string, string>;
+  intervals: JsonColumn<{ start: string; end: string }[]>;
+  updated_at: DefaultTimestamp;
+  updated_by: string | null;
+}
+
 /**
  * An appointment. `blocked_from`/`blocked_until` add the service's buffers; an exclusion
  * constraint (`appointment_staff_no_overlap`) refuses overlapping blocked ranges of one staff
@@ -363,6 +389,8 @@ export interface Database {
   service: ServiceTable;
   service_staff: ServiceStaffTable;
   staff_schedule: StaffScheduleTable;
+  staff_time_off: StaffTimeOffTable;
+  staff_schedule_override: StaffScheduleOverrideTable;
   appointment: AppointmentTable;
   waitlist_entry: WaitlistEntryTable;
   waitlist_offer: WaitlistOfferTable;
@@ -395,6 +423,9 @@ export type NewOutboxMessage = Insertable<OutboxMessageTable>;
 export type CalendarFeedRow = Selectable<CalendarFeedTable>;
 export type ServiceRow = Selectable<ServiceTable>;
 export type StaffScheduleRow = Selectable<StaffScheduleTable>;
+export type StaffTimeOffRow = Selectable<StaffTimeOffTable>;
+export type NewStaffTimeOff = Insertable<StaffTimeOffTable>;
+export type StaffScheduleOverrideRow = Selectable<StaffScheduleOverrideTable>;
 export type AppointmentRow = Selectable<AppointmentTable>;
 export type NewAppointment = Insertable<AppointmentTable>;
 export type AppointmentUpdate = Updateable<AppointmentTable>;

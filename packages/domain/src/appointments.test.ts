@@ -6,8 +6,12 @@ import {
   canTransition,
   cancelAppointmentSchema,
   serviceInputSchema,
+  scheduleOverrideInputSchema,
+  scheduleOverrideListSchema,
   slotsQuerySchema,
   staffScheduleSchema,
+  timeOffInputSchema,
+  timeOffListSchema,
   weeklyHoursSchema,
 } from "./appointments.js";
 import { VALIDATION_KEYS, toFieldIssues } from "./validation.js";
@@ -98,5 +102,29 @@ describe("booking", () => {
     for (const key of ["time_invalid", "time_range_invalid", "hours_overlap", "duration_step", "staff_empty", "instant_invalid", "date_range_too_long"]) {
       expect(VALIDATION_KEYS).toContain(`validation.${key}`);
     }
+  });
+});
+
+describe("time off and date overrides", () => {
+  const valid = { staffId: uuid, start: "2026-12-01T08:00:00Z", end: "2026-12-05T18:00:00Z", reason: "vacation" };
+
+  it("accepts an absence and names each problem", () => {
+    expect(timeOffInputSchema.parse({ ...valid, note: "  Navidad " })).toMatchObject({ reason: "vacation", note: "Navidad" });
+    expect(keysOf(timeOffInputSchema.safeParse({ ...valid, end: valid.start }))).toEqual(["end:validation.time_range_invalid"]);
+    expect(keysOf(timeOffInputSchema.safeParse({ ...valid, reason: "holiday" }))).toEqual(["reason:validation.invalid"]);
+    expect(keysOf(timeOffInputSchema.safeParse({ ...valid, end: "2028-01-01T00:00:00Z" }))).toEqual(["end:validation.period_over_a_year"]);
+    expect(keysOf(timeOffInputSchema.safeParse({ ...valid, start: "tomorrow" }))).toEqual(["start:validation.instant_invalid"]);
+    expect(keysOf(timeOffListSchema.safeParse({ from: valid.end, to: valid.start }))).toEqual(["to:validation.time_range_invalid"]);
+  });
+
+  it("accepts an override with hours or closed, and refuses bad dates and overlapping hours", () => {
+    const override = { staffId: uuid, officeId: other, date: "2026-12-05", intervals: [{ start: "10:00", end: "13:00" }] };
+    expect(scheduleOverrideInputSchema.parse(override).intervals).toHaveLength(1);
+    expect(scheduleOverrideInputSchema.parse({ ...override, intervals: [] }).intervals).toEqual([]);
+    expect(keysOf(scheduleOverrideInputSchema.safeParse({ ...override, date: "2026-02-30" }))).toEqual(["date:validation.date_invalid"]);
+    expect(
+      keysOf(scheduleOverrideInputSchema.safeParse({ ...override, intervals: [{ start: "10:00", end: "13:00" }, { start: "12:00", end: "14:00" }] })),
+    ).toEqual(["intervals.1:validation.hours_overlap"]);
+    expect(keysOf(scheduleOverrideListSchema.safeParse({ officeId: other, from: "2026-12-05", to: "2026-12-01" }))).toEqual(["to:validation.time_range_invalid"]);
   });
 });

@@ -203,6 +203,77 @@ export const agendaQuerySchema = z
   });
 export type AgendaQuery = z.input<typeof agendaQuerySchema>;
 
+// --- Time off and date overrides ------------------------------------------------------------------
+
+export const TIME_OFF_REASONS = ["vacation", "sick", "training", "other"] as const;
+export type TimeOffReason = (typeof TIME_OFF_REASONS)[number];
+/** The longest single absence (a year); longer ones are entered in parts. */
+export const MAX_TIME_OFF_DAYS = 366;
+
+/** A refinement: `last` comes after `first` (two instants), at most `maxDays` (a year) later; silent while either is invalid. */
+function checkSpan<First extends string, Last extends string>(first: First, last: Last, maxDays: number = MAX_TIME_OFF_DAYS) {
+  return (value: Record<First | Last, string>, context: z.RefinementCtx): void => {
+    const span = Date.parse(value[last]) - Date.parse(value[first]);
+    if (Number.isNaN(span)) return;
+    if (span <= 0) context.addIssue({ code: "custom", message: "validation.time_range_invalid", path: [last] });
+    else if (span > maxDays * 86_400_000) context.addIssue({ code: "custom", message: "validation.period_over_a_year", path: [last] });
+  };
+}
+
+/** A staff member's absence, in every office they work in. */
+export const timeOffInputSchema = z
+  .strictObject({
+    staffId: id,
+    start: instantSchema,
+    end: instantSchema,
+    reason: z.enum(TIME_OFF_REASONS, { error: "validation.invalid" }),
+    note: z.string().trim().max(500, "validation.too_long").optional(),
+  })
+  .superRefine(checkSpan("start", "end"));
+export type TimeOffInput = z.input<typeof timeOffInputSchema>;
+export const timeOffIdSchema = z.strictObject({ id });
+
+export const timeOffListSchema = z
+  .strictObject({ staffId: id.optional(), from: instantSchema, to: instantSchema })
+  .superRefine(checkSpan("from", "to"));
+export type TimeOffListInput = z.input<typeof timeOffListSchema>;
+
+export interface TimeOff {
+  id: string;
+  staffId: string;
+  /** ISO instants (UTC). */
+  start: string;
+  end: string;
+  reason: TimeOffReason;
+  note: string;
+  createdAt: string;
+}
+
+/** Different hours for a staff member on one office-local date; `intervals: []` closes it. */
+export const scheduleOverrideInputSchema = z.strictObject({
+  staffId: id,
+  officeId: id,
+  date: localDateSchema,
+  intervals: dayHoursSchema,
+});
+export type ScheduleOverrideInput = z.input<typeof scheduleOverrideInputSchema>;
+
+export const scheduleOverrideKeySchema = z.strictObject({ staffId: id, officeId: id, date: localDateSchema });
+
+export const scheduleOverrideListSchema = z
+  .strictObject({ officeId: id, staffId: id.optional(), from: localDateSchema, to: localDateSchema })
+  .refine((query) => query.to >= query.from, { error: "validation.time_range_invalid", path: ["to"] });
+export type ScheduleOverrideListInput = z.input<typeof scheduleOverrideListSchema>;
+
+export interface ScheduleOverride {
+  staffId: string;
+  officeId: string;
+  /** The office-local date, `YYYY-MM-DD`. */
+  date: string;
+  /** Wall-clock hours in the office's time zone; `[]`: closed that day. */
+  intervals: HoursInterval[];
+}
+
 export interface Appointment {
   id: string;
   officeId: string;

@@ -46,6 +46,7 @@ export const VALIDATION_KEYS = [
   "validation.staff_empty",
   "validation.instant_invalid",
   "validation.date_range_too_long",
+  "validation.period_over_a_year",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -682,6 +682,7 @@ export const en = {
   "validation.staff_empty": "Choose at least one staff member.",
   "validation.instant_invalid": "Enter a valid date and time.",
   "validation.date_range_too_long": "Choose a shorter period (at most 6 weeks).",
+  "validation.period_over_a_year": "Choose a shorter period (at most a year).",
 } satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof en;

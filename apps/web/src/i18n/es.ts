@@ -679,4 +679,5 @@ export const es: MessagesOf<typeof en> = {
   "validation.staff_empty": "Elige al menos a una persona.",
   "validation.instant_invalid": "Escribe una fecha y hora válidas.",
   "validation.date_range_too_long": "Elige un periodo más corto (como mucho 6 semanas).",
+  "validation.period_over_a_year": "Elige un periodo más corto (como mucho un año).",
 };

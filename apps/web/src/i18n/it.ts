@@ -679,4 +679,5 @@ export const it: MessagesOf<typeof en> = {
   "validation.staff_empty": "Scegli almeno una persona.",
   "validation.instant_invalid": "Inserisci una data e un'ora valide.",
   "validation.date_range_too_long": "Scegli un periodo più breve (al massimo 6 settimane).",
+  "validation.period_over_a_year": "Scegli un periodo più breve (al massimo un anno).",
 };

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import * as foundation from "./2026-11-23T0100-foundation.js";
 import * as appointments from "./2026-11-23T0200-appointments.js";
 import * as outbox from "./2026-11-23T0210-outbox.js";
+import * as timeOff from "./2026-11-23T0300-time-off.js";
 
 /**
  * Every migration, by name, in the order they run (names start with an ISO date and sort).
@@ -12,6 +13,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23T0100-foundation": foundation,
   "2026-11-23T0200-appointments": appointments,
   "2026-11-23T0210-outbox": outbox,
+  "2026-11-23T0300-time-off": timeOff,
 };
 
 const provider: MigrationProvider = {

@@ -23,6 +23,8 @@ const TABLES = [
   "staff",
   "staff_assignment",
   "staff_schedule",
+  "staff_schedule_override",
+  "staff_time_off",
   "waitlist_entry",
   "waitlist_offer",
 ];

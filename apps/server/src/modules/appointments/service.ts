@@ -37,7 +37,7 @@ import type { Clock } from "../../clock.js";
 import { violatesExclusionConstraint } from "../../database-errors.js";
 import type { Actor } from "../../trpc/actor.js";
 import { listAuditEntries, recordChangeBy } from "../audit/queries.js";
-import { findWeeklyHours } from "../schedules/queries.js";
+import { findWeeklyHours, selectOverrides, selectTimeOff } from "../schedules/queries.js";
 import { offerFreedTime } from "../waitlist/queries.js";
 import { findOfficeStaffIds, findService } from "../services/queries.js";
 import {
@@ -93,21 +93,44 @@ function holidaysBetween(office: OfficeContext, from: number, to: number): strin
   return dates;
 }
 
+/** The office-local date of an instant. */
+function localDate(instant: number, timeZone: string): Temporal.PlainDate {
+  return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone).toPlainDate();
+}
+
 /**
- * The calendars of some staff in one office: weekly hours, holidays, and, when `bookings` is
- * given, their live appointments in that range (as blocked ranges, buffers included).
+ * The calendars of some staff in one office over `span`: weekly hours, date overrides, holidays,
+ * time off and, when `withBookings`, their live appointments (as blocked ranges, buffers
+ * included). The same number of queries whatever the number of staff.
  */
-async function calendarsFor(db: Executor, organizationId: string, office: OfficeContext, staffIds: readonly string[], bookings?: { from: number; to: number }): Promise<Calendar[]> {
+async function calendarsFor(
+  db: Executor,
+  organizationId: string,
+  office: OfficeContext,
+  staffIds: readonly string[],
+  span: { from: number; to: number },
+  withBookings = true,
+): Promise<Calendar[]> {
   const hours = await findWeeklyHours(db, organizationId, office.id, staffIds);
-  const booked = bookings ? await liveBookings(db, organizationId, staffIds, new Date(bookings.from), new Date(bookings.to)) : [];
-  const last = bookings ? await lastBookedAt(db, organizationId, staffIds) : new Map<string, Date>();
-  const now = Date.now();
-  const holidays = holidaysBetween(office, bookings?.from ?? now, bookings?.to ?? now + (DEFAULT_BOOKING_WINDOW_DAYS + 1) * DAY_MS);
+  const overrides = await selectOverrides(db, organizationId, {
+    officeId: office.id,
+    staffIds,
+    from: localDate(span.from, office.timeZone).subtract({ days: 1 }).toString(),
+    to: localDate(span.to, office.timeZone).add({ days: 1 }).toString(),
+  });
+  const off = await selectTimeOff(db, organizationId, { staffIds, from: new Date(span.from), to: new Date(span.to) });
+  const booked = withBookings ? await liveBookings(db, organizationId, staffIds, new Date(span.from), new Date(span.to)) : [];
+  const last = withBookings ? await lastBookedAt(db, organizationId, staffIds) : new Map<string, Date>();
+  const holidays = holidaysBetween(office, span.from, span.to);
   return staffIds.map((id) => ({
     id,
     timeZone: office.timeZone,
     weeklyHours: hours.get(id) ?? {},
+    overrides: overrides.filter((row) => row.staff_id === id).map((row) => ({ date: row.date, hours: row.intervals })),
     holidays,
+    timeOff: off
+      .filter((row) => row.staff_id === id)
+      .map((row) => ({ start: new Date(row.starts_at).toISOString(), end: new Date(row.ends_at).toISOString() })),
     lastBookedAt: last.get(id)?.toISOString() ?? null,
     bookings: booked
       .filter((row) => row.staff_id === id)
@@ -314,7 +337,7 @@ export async function bookAppointment(
         if (!client) throw new DomainError("NOT_FOUND", "client not found");
         if (client.archived_at) throw new DomainError("CLIENT_ARCHIVED");
         const around = { from: start - DAY_MS, to: start + DAY_MS };
-        const calendars = await calendarsFor(trx, actor.organizationId, office, staffIds, input.staffId ? undefined : around);
+        const calendars = await calendarsFor(trx, actor.organizationId, office, staffIds, around, !input.staffId);
         const staffId = input.staffId ?? pickStaff(actor, service, calendars, start, office);
         checkRules(actor, service, calendars, staffId, input.start, office);
         attempt = { service, office, staffIds: input.staffId ? [staffId] : staffIds, start: input.start };
@@ -376,7 +399,7 @@ export async function rescheduleAppointment(actor: Actor, input: RescheduleAppoi
         if (!OPEN_STATUSES.includes(row.status) || row.status === "checked_in") throw new DomainError("APPOINTMENT_CLOSED");
         const staffId = input.staffId ?? row.staff_id;
         const { service, office } = await bookingContext(trx, actor, row.service_id, [staffId], true);
-        const calendars = await calendarsFor(trx, actor.organizationId, office, [staffId]);
+        const calendars = await calendarsFor(trx, actor.organizationId, office, [staffId], { from: start - DAY_MS, to: start + DAY_MS }, false);
         checkRules(actor, service, calendars, staffId, input.start, office);
         attempt = { service, office, staffIds: [staffId], start: input.start };
         const before = await getAppointment(actor, row.id, trx);
