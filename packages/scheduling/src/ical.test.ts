@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { type CalendarEvent, escapeText, eventOccurrences, fixedClock, foldLine, parseICalendar, SchedulingError, toICalendar, unescapeText } from "./index.js";
 
@@ -80,11 +81,33 @@ describe("toICalendar", () => {
           const ics = toICalendar([written], { clock });
           for (const line of ics.split("\r\n")) expect(octets(line)).toBeLessThanOrEqual(75);
           const [read] = parseICalendar(ics).events;
-          expect(read).toMatchObject({ uid: written.uid, start, end, summary: text.replace(/\r\n|\r/g, "\n"), timeZone: timeZone ?? "UTC" });
+          // Times in an hour the clocks repeat are written in UTC (see the next test).
+          const repeated = timeZone !== undefined && [start, end].some((instant) => inRepeatedHour(instant, timeZone));
+          expect(read).toMatchObject({ uid: written.uid, start, end, summary: text.replace(/\r\n|\r/g, "\n"), timeZone: repeated ? "UTC" : (timeZone ?? "UTC") });
         },
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+/** Independent of the code under test: Temporal's own disambiguation of the wall-clock time. */
+function inRepeatedHour(instant: string, timeZone: string): boolean {
+  const wall = Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDateTime();
+  const earlier = wall.toZonedDateTime(timeZone, { disambiguation: "earlier" }).epochMilliseconds;
+  const later = wall.toZonedDateTime(timeZone, { disambiguation: "later" }).epochMilliseconds;
+  return earlier !== later;
+}
+
+describe("an event in the repeated hour of a clock change", () => {
+  it("keeps its instant: the second 02:00 of Auckland's April change is written in UTC", () => {
+    // 2021-04-04 03:00 NZDT became 02:00 NZST: 02:00-02:59 happened twice.
+    const second = { uid: "late", start: "2021-04-03T14:00:00Z", end: "2021-04-03T14:30:00Z", timeZone: "Pacific/Auckland" };
+    const ics = toICalendar([second], { clock });
+    expect(ics).toContain("DTSTART:20210403T140000Z");
+    expect(parseICalendar(ics).events[0]).toMatchObject({ start: second.start, end: second.end });
+    const ordinary = { ...second, uid: "noon", start: "2021-04-03T23:00:00Z", end: "2021-04-03T23:30:00Z" };
+    expect(toICalendar([ordinary], { clock })).toContain("DTSTART;TZID=Pacific/Auckland:20210404T110000");
   });
 });
 

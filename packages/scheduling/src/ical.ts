@@ -77,6 +77,19 @@ function localStamp(epochMs: number, zone: Zone): string {
   return utcStamp(epochMs + zone.offsetAt(epochMs)).slice(0, 15);
 }
 
+/** True when this instant's wall-clock time also names another instant of the zone. */
+function isRepeatedLocalTime(epochMs: number, zone: Zone): boolean {
+  const local = epochMs + zone.offsetAt(epochMs);
+  for (const probe of [epochMs - 3 * HOUR_MS, epochMs + 3 * HOUR_MS]) {
+    const offset = zone.offsetAt(probe);
+    const other = local - offset;
+    if (other !== epochMs && zone.offsetAt(other) === offset) return true;
+  }
+  return false;
+}
+
+const HOUR_MS = 3_600_000;
+
 function offsetText(offsetMs: number): string {
   const sign = offsetMs < 0 ? "-" : "+";
   const minutes = Math.abs(offsetMs) / 60_000;
@@ -128,9 +141,11 @@ export function toICalendar(events: readonly CalendarEvent[], options: ToICalend
     const end = parseInstant(event.end);
     if (end < start) throw new SchedulingError("INVALID_RANGE", `Event ${event.uid} ends before it starts`, { uid: event.uid });
     const body = ["BEGIN:VEVENT", `UID:${escapeText(event.uid)}`, `DTSTAMP:${stamp}`];
-    let zone: Zone | undefined;
-    if (event.timeZone !== undefined) {
-      zone = new Zone(event.timeZone, start, end);
+    let zone = event.timeZone === undefined ? undefined : new Zone(event.timeZone, start, end);
+    // A TZID'd time in an hour the clocks repeat (autumn) reads back as its first occurrence
+    // (RFC 5545, 3.3.5): a one-off event there is written in UTC so it keeps its instant.
+    if (zone && event.rrule === undefined && (isRepeatedLocalTime(start, zone) || isRepeatedLocalTime(end, zone))) zone = undefined;
+    if (zone) {
       const last = event.rrule ? seriesEnd(event, start, end) : end;
       const span = spans.get(zone.id);
       spans.set(zone.id, [Math.min(span?.[0] ?? start, start), Math.max(span?.[1] ?? last, last)]);
