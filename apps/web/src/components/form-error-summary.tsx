@@ -17,7 +17,7 @@ export function FormErrorSummary({ count, formError, general }: { count: number;
         {general.length ? (
           <ul className="mt-1 list-disc pl-5">
             {general.map((issue, index) => (
-              <li key={index}>{t.dynamic(issue.key, issue.params, "validation.invalid")}</li>
+              <li key={index}>{t.issue(issue)}</li>
             ))}
           </ul>
         ) : null}

@@ -103,6 +103,9 @@ describe("createTranslator", () => {
     const t = createTranslator("it", it);
     expect(t.dynamic("validation.no_such_key", undefined, "validation.invalid")).toBe("Questo valore non è valido.");
     expect(t.dynamic("validation.too_long", { max: 100 })).toBe("Usa al massimo 100 caratteri.");
+    expect(t.issue({ key: "validation.too_long", params: { max: 100 } })).toBe("Usa al massimo 100 caratteri.");
+    expect(t.issue({ key: "validation.no_such_key" })).toBe("Questo valore non è valido.");
+    expect(t.issue(undefined)).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Locale } from "@frontoffice/domain";
+import type { FieldIssue, Locale } from "@frontoffice/domain";
 import type { MessageKey } from "./en";
 import type { MessageValue, Params, PluralMessage } from "./types";
 
@@ -9,6 +9,8 @@ export interface Translator {
   /** For keys that arrive at run time (server issues): unknown ones use the fallback key. */
   dynamic(key: string, params?: Params, fallback?: MessageKey): string;
   has(key: string): boolean;
+  /** The message for a field issue from a schema or the server; null when there is none. */
+  issue(issue: Pick<FieldIssue, "key" | "params"> | null | undefined): string | null;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -49,11 +51,14 @@ export function createTranslator(locale: Locale, messages: Readonly<Record<strin
   };
 
   const has = (key: string) => Object.hasOwn(messages, key);
+  const dynamic = (key: string, params?: Params, fallback?: MessageKey) =>
+    has(key) || !fallback ? translate(key, params) : translate(fallback, params);
   return Object.assign((key: MessageKey, params?: Params) => translate(key, params), {
     locale,
     has,
-    dynamic: (key: string, params?: Params, fallback?: MessageKey) =>
-      has(key) || !fallback ? translate(key, params) : translate(fallback, params),
+    dynamic,
+    issue: (issue: Pick<FieldIssue, "key" | "params"> | null | undefined) =>
+      issue ? dynamic(issue.key, issue.params, "validation.invalid") : null,
   });
 }
 

@@ -45,10 +45,6 @@ import { officeLabel } from "./office-label";
 /** What the page reports back after trying to save. */
 export type SubmitOutcome = { ok: true } | { ok: false; issues?: FieldIssue[]; message?: string };
 
-function issueText(t: Translator, issue: FieldIssue | undefined): string | null {
-  return issue ? t.dynamic(issue.key, issue.params, "validation.invalid") : null;
-}
-
 /**
  * The client form. It validates with the domain schema for the selected office's country before
  * sending, shows the server's issues beside the same fields, and never resets what was typed
@@ -93,7 +89,7 @@ export function ClientForm({
     (invalid ?? summaryRef.current)?.focus();
   }, [attempt]);
 
-  const error = (key: string) => issueText(t, errors.fields[key]);
+  const error = (key: string) => t.issue(errors.fields[key]);
   const clear = (...keys: string[]) =>
     setErrors((current) => {
       if (!keys.some((key) => current.fields[key])) return current;
@@ -196,7 +192,7 @@ export function ClientForm({
                 {Object.keys(errors.fields).length ? <p className="mt-1">{t("form.otherProblems")}</p> : null}
                 <ul className="mt-1 list-disc pl-5">
                   {errors.general.map((issue, index) => (
-                    <li key={index}>{issueText(t, issue)}</li>
+                    <li key={index}>{t.issue(issue)}</li>
                   ))}
                 </ul>
               </>

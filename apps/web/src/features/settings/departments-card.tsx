@@ -55,7 +55,7 @@ export function DepartmentForm({
   };
   const error = (key: DepartmentField) => {
     const issue = errors.fields[key];
-    return issue ? t.dynamic(issue.key, issue.params, "validation.invalid") : null;
+    return t.issue(issue);
   };
 
   const submit = async (event: FormEvent) => {

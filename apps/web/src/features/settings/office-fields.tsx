@@ -41,7 +41,7 @@ export function OfficeFields<Values extends OfficeFormValues>({
 
   const error = (key: OfficeField) => {
     const issue = errors[key];
-    return issue ? t.dynamic(issue.key, issue.params, "validation.invalid") : null;
+    return t.issue(issue);
   };
   const text = (key: OfficeField, props: { type?: string; autoComplete?: string; inputMode?: "email" | "tel" } = {}) =>
     function Control(control: ControlProps) {

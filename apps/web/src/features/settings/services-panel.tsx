@@ -72,7 +72,7 @@ export function ServiceForm({
   };
   const error = (key: ServiceField) => {
     const issue = errors.fields[key];
-    return issue ? t.dynamic(issue.key, issue.params, "validation.invalid") : null;
+    return t.issue(issue);
   };
 
   const submit = async (event: FormEvent) => {

@@ -80,7 +80,7 @@ function OrganizationCard() {
       <CardContent>
         {canRename ? (
           <form onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
-            <Field className="flex-1" label={t("settings.organization.name")} error={issue ? t.dynamic(issue.key, issue.params, "validation.invalid") : formError}>
+            <Field className="flex-1" label={t("settings.organization.name")} error={t.issue(issue) ?? formError}>
               {(control) => <Input {...control} autoComplete="organization" value={name} onChange={(event) => setName(event.target.value)} />}
             </Field>
             <Button type="submit" className="sm:mt-7" loading={update.isPending}>

@@ -72,7 +72,7 @@ export function WeekForm({
     setErrors({});
     setFormError(null);
   };
-  const message = (issue: FieldIssue | undefined) => (issue ? t.dynamic(issue.key, issue.params, "validation.invalid") : null);
+  const message = (issue: FieldIssue | undefined) => t.issue(issue);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();

@@ -60,7 +60,7 @@ function SetupForm() {
     setValues((current) => ({ ...current, [key]: value }));
     setErrors((current) => clearField(current, key));
   };
-  const message = (issue: FieldIssue | undefined) => (issue ? t.dynamic(issue.key, issue.params, "validation.invalid") : null);
+  const message = (issue: FieldIssue | undefined) => t.issue(issue);
   const error = (key: keyof SetupFormValues) => message(errors.fields[key]);
   const text = (key: keyof SetupFormValues, props: { type?: string; autoComplete?: string; inputMode?: "email" | "tel" } = {}) =>
     function Control(control: ControlProps) {

@@ -34,7 +34,7 @@ export function ResetPasswordDialog({ staff, onOpenChange }: { staff: { id: stri
     const parsed = staffResetPasswordSchema.safeParse({ id: staff.id, temporaryPassword: password });
     const issue = parsed.success ? undefined : toFieldIssues(parsed.error.issues)[0];
     if (issue) {
-      setError(t.dynamic(issue.key, issue.params, "validation.invalid"));
+      setError(t.issue(issue));
       return;
     }
     try {
