@@ -16,7 +16,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "rea
 import { Link } from "react-router";
 import { CountrySelect } from "../../components/country-select";
 import { Alert, Button, buttonClasses, Card, CardContent, CardHeader, CardTitle, Field, Input, Select, Textarea } from "../../components/ui";
-import { LOCALE_NAMES, useI18n, type Translator } from "../../i18n";
+import { LOCALE_NAMES, useI18n } from "../../i18n";
 import { cn } from "../../lib/cn";
 import {
   NO_ERRORS,
