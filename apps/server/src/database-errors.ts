@@ -32,7 +32,19 @@ const EXCLUSION_VIOLATION = "23P01";
 
 /** Whether a failed statement violated the named exclusion constraint (say, overlapping appointments). */
 export function violatesExclusionConstraint(error: unknown, name: string): boolean {
+  return violatesConstraint(error, EXCLUSION_VIOLATION, name);
+}
+
+/** PostgreSQL's SQLSTATE for a check violation, which a trigger may raise too (PGlite reports the same). */
+const CHECK_VIOLATION = "23514";
+
+/** Whether a failed statement violated the named check (say, a seat beyond a room's capacity). */
+export function violatesCheckConstraint(error: unknown, name: string): boolean {
+  return violatesConstraint(error, CHECK_VIOLATION, name);
+}
+
+function violatesConstraint(error: unknown, sqlstate: string, name: string): boolean {
   if (typeof error !== "object" || error === null) return false;
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
-  return code === EXCLUSION_VIOLATION && constraint === name;
+  return code === sqlstate && constraint === name;
 }

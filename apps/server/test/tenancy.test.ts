@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/trpc/app-router.js";
-import { callerFor, createTestServer, errorCodeOf, setUpOrganization, signIn, testTargets, type TestServer } from "./harness.js";
+import { addStaff, callerFor, createTestServer, errorCodeOf, setUpOrganization, signIn, testTargets, type TestServer } from "./harness.js";
 import { EVERY_DAY, madrid, workingDate } from "./appointments.fixtures.js";
 
 /**
@@ -41,6 +41,41 @@ describe.each(testTargets())("tenancy on %s", (target) => {
     expect(client.version).toBe(1);
   };
 
+  /** A message of theirs that failed for good, made on first use by the outbox cases. */
+  let theirDeadMessage: Promise<string> | undefined;
+  const theirDeadMessageOnce = () =>
+    (theirDeadMessage ??= server.db
+      .insertInto("outbox_message")
+      .values({ organization_id: their.organizationId, channel: "email", recipient: "ajena@theirs.test", subject: "Ajeno", body_text: "Ajeno", locale: "es", status: "dead", attempts: 5, max_attempts: 5 })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      .then((row) => row.id));
+  /** A room of theirs, made on first use by the resources cases. */
+  let theirRoom: Promise<{ id: string; version: number }> | undefined;
+  const theirRoomOnce = () => (theirRoom ??= theirs.resources.create({ officeId: their.officeId, name: "Sala ajena" }));
+  /** Their money desk, made on first use by the payments cases: a product, charges, payments, a refund waiting, a receipt, a close-out. */
+  let theirMoney: Promise<{ productId: string; chargeId: string; openChargeId: string; paymentId: string; heldPaymentId: string; refundId: string; receiptId: string; closeOutId: string; takeKey: string }> | undefined;
+  const theirMoneyOnce = () =>
+    (theirMoney ??= (async () => {
+      const product = await theirs.products.create({ officeId: their.officeId, name: "Producto ajeno", unitPriceMinor: 2000, taxRateBasisPoints: 2100 });
+      const charge = await theirs.charges.create({ officeId: their.officeId, clientId: their.clientId, lines: [{ productId: product.id, quantity: 1 }] });
+      const takeKey = "their-take-key-0001";
+      const paid = await theirs.payments.take({ idempotencyKey: takeKey, chargeId: charge.id, desk: "front", details: { method: "cash" } });
+      const open = await theirs.charges.create({ officeId: their.officeId, clientId: their.clientId, lines: [{ productId: product.id, quantity: 1 }] });
+      const card = { number: "4242424242424242", expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: "737" };
+      const held = await theirs.payments.take({ idempotencyKey: "their-held-key-0001", chargeId: open.id, desk: "front", amountMinor: 500, details: { method: "card", capture: false, card } });
+      await addStaff(server, their.organizationId, their.officeId, "desk@theirs.test", ["receptionist"]);
+      const theirDesk = callerFor(server, await signIn(server, "desk@theirs.test"));
+      const pending = await theirDesk.payments.refund({ idempotencyKey: "their-refund-key-0001", paymentId: paid.payment.id, desk: "front", amountMinor: 500, reason: "other" });
+      const day = await theirs.closeOuts.count({ idempotencyKey: "their-count-key-0001", officeId: their.officeId, desk: "front", businessDate: paid.payment.businessDate, countedCashMinor: 2000 });
+      return { productId: product.id, chargeId: charge.id, openChargeId: open.id, paymentId: paid.payment.id, heldPaymentId: held.payment.id, refundId: pending.refund.id, receiptId: paid.receipt!.id, closeOutId: day.id!, takeKey };
+    })());
+
+  const theirRoomIsUntouched = async () => {
+    const [room] = await theirs.resources.list({ officeId: their.officeId, includeInactive: true });
+    expect(room).toMatchObject({ name: "Sala ajena", active: true, version: 1 });
+  };
+
   const cases: Record<string, () => Promise<void>> = {
     "setup.status": async () => {
       expect(await ours.setup.status()).toEqual({ needsSetup: false });
@@ -68,16 +103,21 @@ describe.each(testTargets())("tenancy on %s", (target) => {
     },
     "offices.create": async () => {
       const [mine] = await ours.offices.list();
-      const { id: _id, organizationId, departments: _departments, phone: _phone, email: _email, ...office } = mine!;
+      const { id: _id, organizationId, departments: _departments, bookingPolicy: _bookingPolicy, phone: _phone, email: _email, ...office } = mine!;
       const created = await ours.offices.create({ ...office, name: "Ours, second office" });
       expect(created.organizationId).toBe(organizationId);
       expect((await theirs.offices.list()).map((item) => item.id)).not.toContain(created.id);
     },
     "offices.update": async () => {
       const target = (await theirs.offices.list()).find((office) => office.id === their.officeId)!;
-      const { id, organizationId: _organizationId, kind: _kind, departments: _departments, phone: _phone, email: _email, ...details } = target;
+      const { id, organizationId: _organizationId, kind: _kind, departments: _departments, bookingPolicy: _bookingPolicy, phone: _phone, email: _email, ...details } = target;
       expect(await errorCodeOf(ours.offices.update({ id, office: { ...details, name: "Hijacked" } }))).toBe("NOT_FOUND");
       expect((await theirs.offices.list()).find((office) => office.id === id)).toEqual(target);
+    },
+    "offices.updateBookingPolicy": async () => {
+      const policy = { bookingWindowDays: 3, minimumNoticeMinutes: 60, slotStepMinutes: 15 };
+      expect(await errorCodeOf(ours.offices.updateBookingPolicy({ id: their.officeId, policy }))).toBe("NOT_FOUND");
+      expect((await theirs.offices.list()).find((office) => office.id === their.officeId)?.bookingPolicy).toEqual({ bookingWindowDays: 90, minimumNoticeMinutes: 0, slotStepMinutes: null });
     },
     "offices.createDepartment": async () => {
       expect(await errorCodeOf(ours.offices.createDepartment({ officeId: their.officeId, name: "Planted", extension: "999" }))).toBe("NOT_FOUND");
@@ -173,6 +213,30 @@ describe.each(testTargets())("tenancy on %s", (target) => {
       expect(await errorCodeOf(ours.services.update({ id: their.serviceId, name: "Hijacked" }))).toBe("SERVICE_NOT_FOUND");
       expect((await theirs.services.list({}))[0]?.name).toBe("Ajeno");
     },
+    "resources.list": async () => {
+      const room = await theirRoomOnce();
+      expect((await ours.resources.list({ includeInactive: true })).map((item) => item.id)).not.toContain(room.id);
+      expect(await ours.resources.list({ officeId: their.officeId, includeInactive: true })).toEqual([]);
+    },
+    "resources.create": async () => {
+      expect(await errorCodeOf(ours.resources.create({ officeId: their.officeId, name: "Planted" }))).toBe("NOT_FOUND");
+      // Nor can a service of ours need their room.
+      const room = await theirRoomOnce();
+      const ourOffice = (await ours.session.me()).offices[0]!;
+      const ourStaffId = (await ours.session.me()).staff.id;
+      expect(await errorCodeOf(ours.services.create({ officeId: ourOffice.id, name: "Con sala ajena", durationMinutes: 30, staffIds: [ourStaffId], resourceIds: [room.id] }))).toBe("RESOURCE_NOT_FOUND");
+      await theirRoomIsUntouched();
+    },
+    "resources.update": async () => {
+      const room = await theirRoomOnce();
+      expect(await errorCodeOf(ours.resources.update({ id: room.id, version: 1, name: "Hijacked" }))).toBe("RESOURCE_NOT_FOUND");
+      await theirRoomIsUntouched();
+    },
+    "resources.deactivate": async () => {
+      const room = await theirRoomOnce();
+      expect(await errorCodeOf(ours.resources.deactivate({ id: room.id, version: 1 }))).toBe("RESOURCE_NOT_FOUND");
+      await theirRoomIsUntouched();
+    },
     "schedules.get": async () => {
       expect(await errorCodeOf(ours.schedules.get({ staffId: their.staffId, officeId: their.officeId }))).toBe("NOT_FOUND");
     },
@@ -263,6 +327,78 @@ describe.each(testTargets())("tenancy on %s", (target) => {
       expect((await theirs.calendarFeeds.list()).find((item) => item.id === feed.id)?.revokedAt).toBeNull();
       await theirs.calendarFeeds.revoke({ id: feed.id });
     },
+    "agenda.day": async () => {
+      const entry = await theirs.agenda.create({ staffId: their.staffId, kind: "task", title: "Secreto", start: madrid(workingDate(5), "09:00") });
+      expect(await errorCodeOf(ours.agenda.day({ staffId: their.staffId, date: workingDate(5) }))).toBe("NOT_FOUND");
+      expect((await theirs.agenda.day({ staffId: their.staffId, date: workingDate(5) })).items.map((item) => item.key)).toContain(entry.id);
+    },
+    "agenda.range": async () => {
+      expect(await errorCodeOf(ours.agenda.range({ staffId: their.staffId, from: workingDate(1), to: workingDate(8) }))).toBe("NOT_FOUND");
+    },
+    "agenda.exportDay": async () => {
+      expect(await errorCodeOf(ours.agenda.exportDay({ staffId: their.staffId, date: workingDate(3) }))).toBe("NOT_FOUND");
+      expect((await ours.agenda.exportDay({ staffId: (await ours.session.me()).staff.id, date: workingDate(3) })).ics).not.toContain("Secreta");
+    },
+    "agenda.create": async () => {
+      const block = { staffId: their.staffId, kind: "block" as const, title: "Intruso", start: madrid(workingDate(9), "10:00"), end: madrid(workingDate(9), "11:00") };
+      expect(await errorCodeOf(ours.agenda.create(block))).toBe("NOT_FOUND");
+      const mine = (await ours.session.me()).staff.id;
+      expect(await errorCodeOf(ours.agenda.create({ staffId: mine, kind: "callback", title: "Ajeno", start: block.start, clientId: their.clientId }))).toBe("NOT_FOUND");
+      expect((await theirs.agenda.day({ staffId: their.staffId, date: workingDate(9) })).items.filter((item) => item.type === "entry" && item.entry.title === "Intruso")).toEqual([]);
+    },
+    "agenda.update": async () => {
+      const entry = await theirs.agenda.create({ staffId: their.staffId, kind: "task", title: "Suyo", start: madrid(workingDate(10), "09:00") });
+      expect(await errorCodeOf(ours.agenda.update({ id: entry.id, version: 1, title: "Cambiado" }))).toBe("NOT_FOUND");
+      const callback = await theirs.agenda.create({ staffId: their.staffId, kind: "callback", title: "Llamar", start: madrid(workingDate(10), "10:00"), phone: "+34612345678" });
+      const mine = await ours.agenda.create({ staffId: (await ours.session.me()).staff.id, kind: "callback", title: "Mío", start: madrid(workingDate(10), "10:00"), phone: "+34612345678" });
+      expect(await errorCodeOf(ours.agenda.update({ id: mine.id, version: 1, clientId: their.clientId }))).toBe("NOT_FOUND");
+      expect((await theirs.agenda.day({ staffId: their.staffId, date: workingDate(10) })).items.filter((item) => item.key === entry.id || item.key === callback.id)).toMatchObject([{ entry: { title: "Suyo", version: 1 } }, { entry: { version: 1, clientId: null } }]);
+      expect(callback.version).toBe(1);
+    },
+    "agenda.complete": async () => {
+      const entry = await theirs.agenda.create({ staffId: their.staffId, kind: "task", title: "Suyo", start: madrid(workingDate(11), "09:00") });
+      expect(await errorCodeOf(ours.agenda.complete({ id: entry.id, version: 1 }))).toBe("NOT_FOUND");
+      expect((await theirs.agenda.day({ staffId: their.staffId, date: workingDate(11) })).items.find((item) => item.key === entry.id)).toMatchObject({ entry: { status: "open", version: 1 } });
+    },
+    "agenda.cancel": async () => {
+      const entry = await theirs.agenda.create({ staffId: their.staffId, kind: "task", title: "Suyo", start: madrid(workingDate(13), "09:00") });
+      expect(await errorCodeOf(ours.agenda.cancel({ id: entry.id, version: 1 }))).toBe("NOT_FOUND");
+      expect((await theirs.agenda.day({ staffId: their.staffId, date: workingDate(13) })).items.find((item) => item.key === entry.id)).toMatchObject({ entry: { status: "open", version: 1 } });
+    },
+    "agenda.remove": async () => {
+      const entry = await theirs.agenda.create({ staffId: their.staffId, kind: "task", title: "Suyo", start: madrid(workingDate(14), "09:00") });
+      expect(await errorCodeOf(ours.agenda.remove({ id: entry.id, version: 1 }))).toBe("NOT_FOUND");
+      expect((await theirs.agenda.day({ staffId: their.staffId, date: workingDate(14) })).items.find((item) => item.key === entry.id)).toMatchObject({ entry: { status: "open", version: 1 } });
+    },
+    "agenda.skipOccurrence": async () => {
+      const start = madrid(workingDate(15), "07:00");
+      const entry = await theirs.agenda.create({ staffId: their.staffId, kind: "block", title: "Serie", start, end: madrid(workingDate(15), "07:30"), rrule: "FREQ=DAILY;COUNT=2" });
+      expect(await errorCodeOf(ours.agenda.skipOccurrence({ id: entry.id, version: 1, occurrenceStart: start }))).toBe("NOT_FOUND");
+      expect((await theirs.agenda.day({ staffId: their.staffId, date: workingDate(15) })).items.filter((item) => item.key.startsWith(entry.id))).toHaveLength(1);
+    },
+    "agenda.importIcs": async () => {
+      const ics = ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:intruder@x", "DTSTART:20300101T090000Z", "DTEND:20300101T100000Z", "END:VEVENT", "END:VCALENDAR", ""].join("\r\n");
+      expect(await errorCodeOf(ours.agenda.importIcs({ staffId: their.staffId, ics }))).toBe("NOT_FOUND");
+      expect((await theirs.agenda.range({ staffId: their.staffId, from: "2030-01-01", to: "2030-01-01" })).items).toEqual([]);
+    },
+    "agenda.principals": async () => {
+      const theirOwner = (await theirs.session.me()).staff;
+      expect((await ours.agenda.principals()).map((link) => link.principalStaffId)).not.toContain(theirOwner.id);
+    },
+    "agenda.delegates": async () => {
+      expect(await errorCodeOf(ours.agenda.delegates({ principalStaffId: their.staffId }))).toBe("NOT_FOUND");
+    },
+    "agenda.addDelegate": async () => {
+      const mine = (await ours.session.me()).staff.id;
+      expect(await errorCodeOf(ours.agenda.addDelegate({ principalStaffId: their.staffId, delegateStaffId: mine }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(ours.agenda.addDelegate({ principalStaffId: mine, delegateStaffId: their.staffId }))).toBe("NOT_FOUND");
+      expect(await theirs.agenda.delegates({ principalStaffId: their.staffId })).toEqual([]);
+      expect(await ours.agenda.principals()).toEqual([]);
+    },
+    "agenda.removeDelegate": async () => {
+      const mine = (await ours.session.me()).staff.id;
+      expect(await errorCodeOf(ours.agenda.removeDelegate({ principalStaffId: their.staffId, delegateStaffId: mine }))).toBe("NOT_FOUND");
+    },
     "waitlist.list": async () => {
       expect(await ours.waitlist.list({})).toEqual([]);
       expect(await ours.waitlist.list({ officeId: their.officeId, serviceId: their.serviceId })).toEqual([]);
@@ -275,6 +411,136 @@ describe.each(testTargets())("tenancy on %s", (target) => {
     "waitlist.accept": async () => {
       expect(await errorCodeOf(ours.waitlist.accept({ offerId: their.offerId }))).toBe("NOT_FOUND");
       expect((await theirs.waitlist.list({}))[0]?.offer).toMatchObject({ id: their.offerId, status: "open", appointmentId: null });
+    },
+    "outbox.list": async () => {
+      await theirDeadMessageOnce();
+      expect((await ours.outbox.list({})).map((message) => message.subject)).not.toContain("Ajeno");
+      expect((await theirs.outbox.list({})).map((message) => message.subject)).toContain("Ajeno");
+    },
+    "outbox.retry": async () => {
+      const id = await theirDeadMessageOnce();
+      expect(await errorCodeOf(ours.outbox.retry({ id }))).toBe("NOT_FOUND");
+      expect((await theirs.outbox.list({ status: "dead" })).map((message) => message.id)).toContain(id);
+    },
+    "outbox.previewReminder": async () => {
+      expect(await errorCodeOf(ours.outbox.previewReminder({ officeId: their.officeId, locale: "es" }))).toBe("NOT_FOUND");
+    },
+    "products.list": async () => {
+      await theirMoneyOnce();
+      expect((await ours.products.list({})).map((product) => product.name)).not.toContain("Producto ajeno");
+      expect(await ours.products.list({ officeId: their.officeId, includeInactive: true })).toEqual([]);
+    },
+    "products.create": async () => {
+      expect(await errorCodeOf(ours.products.create({ officeId: their.officeId, name: "Planted", unitPriceMinor: 1, taxRateBasisPoints: 0 }))).toBe("NOT_FOUND");
+      expect((await theirs.products.list({})).map((product) => product.name)).toEqual(["Producto ajeno"]);
+    },
+    "products.update": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.products.update({ id: money.productId, unitPriceMinor: 1 }))).toBe("PRODUCT_NOT_FOUND");
+      expect((await theirs.products.list({}))[0]?.unitPriceMinor).toBe(2000);
+    },
+    "charges.create": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.charges.create({ officeId: their.officeId, lines: [{ productId: money.productId }] }))).toBe("NOT_FOUND");
+      const [ourOffice] = await ours.offices.list();
+      expect(await errorCodeOf(ours.charges.create({ officeId: ourOffice!.id, lines: [{ productId: money.productId }] }))).toBe("PRODUCT_NOT_FOUND");
+      expect(await errorCodeOf(ours.charges.create({ officeId: ourOffice!.id, appointmentId: their.appointmentId }))).toBe("NOT_FOUND");
+    },
+    "charges.get": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.charges.get({ id: money.chargeId }))).toBe("NOT_FOUND");
+    },
+    "charges.list": async () => {
+      await theirMoneyOnce();
+      expect(await ours.charges.list({ clientId: their.clientId })).toEqual([]);
+      expect(await ours.charges.list({ officeId: their.officeId })).toEqual([]);
+    },
+    "payments.take": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.payments.take({ idempotencyKey: "ours-take-key-0001", chargeId: money.openChargeId, desk: "front", details: { method: "cash" } }))).toBe("NOT_FOUND");
+      // Their idempotency key replays nothing of theirs for us.
+      expect(await errorCodeOf(ours.payments.take({ idempotencyKey: money.takeKey, chargeId: money.chargeId, desk: "front", details: { method: "cash" } }))).toBe("NOT_FOUND");
+      expect((await theirs.charges.get({ id: money.openChargeId })).balanceMinor).toBe(1500);
+    },
+    "payments.capture": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.payments.capture({ idempotencyKey: "ours-capture-key-0001", paymentId: money.heldPaymentId }))).toBe("NOT_FOUND");
+      expect((await theirs.payments.get({ id: money.heldPaymentId })).status).toBe("authorized");
+    },
+    "payments.void": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.payments.void({ idempotencyKey: "ours-void-key-0001", paymentId: money.heldPaymentId }))).toBe("NOT_FOUND");
+      expect((await theirs.payments.get({ id: money.heldPaymentId })).status).toBe("authorized");
+    },
+    "payments.refund": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.payments.refund({ idempotencyKey: "ours-refund-key-0001", paymentId: money.paymentId, desk: "front", amountMinor: 100, reason: "other" }))).toBe("NOT_FOUND");
+      expect((await theirs.payments.get({ id: money.paymentId })).refundedMinor).toBe(0);
+    },
+    "payments.decideRefund": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.payments.decideRefund({ idempotencyKey: "ours-decide-key-0001", refundId: money.refundId, approve: true }))).toBe("NOT_FOUND");
+      expect((await theirs.payments.refunds({}))[0]).toMatchObject({ id: money.refundId, status: "pending_approval" });
+    },
+    "payments.get": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.payments.get({ id: money.paymentId }))).toBe("NOT_FOUND");
+    },
+    "payments.list": async () => {
+      const money = await theirMoneyOnce();
+      expect(await ours.payments.list({})).toEqual([]);
+      expect(await ours.payments.list({ chargeId: money.chargeId, clientId: their.clientId })).toEqual([]);
+    },
+    "payments.refunds": async () => {
+      await theirMoneyOnce();
+      expect(await ours.payments.refunds({ officeId: their.officeId })).toEqual([]);
+      expect(await ours.payments.refunds({})).toEqual([]);
+    },
+    "payments.balance": async () => {
+      await theirMoneyOnce();
+      expect(await errorCodeOf(ours.payments.balance({ clientId: their.clientId }))).toBe("NOT_FOUND");
+    },
+    "payments.settings": async () => {
+      expect(await errorCodeOf(ours.payments.settings({ officeId: their.officeId }))).toBe("NOT_FOUND");
+    },
+    "payments.updateSettings": async () => {
+      expect(await errorCodeOf(ours.payments.updateSettings({ officeId: their.officeId, pricesIncludeTax: false, refundApprovalThresholdMinor: 99_999 }))).toBe("NOT_FOUND");
+      expect(await theirs.payments.settings({ officeId: their.officeId })).toMatchObject({ pricesIncludeTax: true, refundApprovalThresholdMinor: 0 });
+    },
+    "receipts.list": async () => {
+      await theirMoneyOnce();
+      expect(await ours.receipts.list({})).toEqual([]);
+      expect(await ours.receipts.list({ officeId: their.officeId, clientId: their.clientId })).toEqual([]);
+    },
+    "receipts.get": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.receipts.get({ id: money.receiptId }))).toBe("NOT_FOUND");
+    },
+    "receipts.pdf": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.receipts.pdf({ id: money.receiptId }))).toBe("NOT_FOUND");
+    },
+    "receipts.email": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.receipts.email({ id: money.receiptId, to: "spy@ours.test" }))).toBe("NOT_FOUND");
+      expect(await server.db.selectFrom("outbox_message").select("id").where("recipient", "=", "spy@ours.test").execute()).toEqual([]);
+    },
+    "closeOuts.day": async () => {
+      await theirMoneyOnce();
+      expect(await errorCodeOf(ours.closeOuts.day({ officeId: their.officeId, desk: "front", businessDate: "2026-01-01" }))).toBe("NOT_FOUND");
+    },
+    "closeOuts.count": async () => {
+      expect(await errorCodeOf(ours.closeOuts.count({ idempotencyKey: "ours-count-key-0001", officeId: their.officeId, desk: "front", businessDate: "2026-01-01", countedCashMinor: 0 }))).toBe("NOT_FOUND");
+    },
+    "closeOuts.signOff": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.closeOuts.signOff({ idempotencyKey: "ours-signoff-key-0001", id: money.closeOutId }))).toBe("NOT_FOUND");
+      expect((await theirs.closeOuts.list({ officeId: their.officeId, from: "2000-01-01", to: "2100-01-01" }))[0]?.status).toBe("counted");
+    },
+    "closeOuts.list": async () => {
+      await theirMoneyOnce();
+      expect(await ours.closeOuts.list({ from: "2000-01-01", to: "2100-01-01" })).toEqual([]);
+      expect(await ours.closeOuts.list({ officeId: their.officeId, from: "2000-01-01", to: "2100-01-01" })).toEqual([]);
     },
   };
 

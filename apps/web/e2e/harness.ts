@@ -231,3 +231,19 @@ export function useDemoPage(): { readonly page: Page; readonly server: RunningSe
     },
   };
 }
+
+/** A tRPC call from inside the page, with its session cookie (no transformer: plain JSON). */
+export async function callApi<T>(page: Page, kind: "query" | "mutation", path: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ kind, path, input }) => {
+      const response =
+        kind === "query"
+          ? await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+          : await fetch(`/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
+      const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
+      if (!response.ok || !body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error ?? body)}`);
+      return body.result.data as T;
+    },
+    { kind, path, input },
+  ) as Promise<T>;
+}

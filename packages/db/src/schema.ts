@@ -19,7 +19,7 @@ import type {
   Role,
   WeekdayKey,
 } from "@frontoffice/domain";
-import type { JsonColumn, JsonColumnWithDefault } from "./json.js";
+import type { JsonColumn, JsonColumnWithDefault, JsonText } from "./json.js";
 
 /** A `timestamptz` the application always sets. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -55,6 +55,16 @@ export interface OfficeTable {
   email: string | null;
   /** How long before an appointment its reminder is sent (default 1440: 24 hours). */
   reminder_lead_minutes: Generated<number>;
+  /** How many days ahead clients may book (1..730, default 90). */
+  booking_window_days: Generated<number>;
+  /** How long before its start a booking must be made (0..10080 minutes, default 0). */
+  minimum_notice_minutes: Generated<number>;
+  /** The slot grid in minutes (a divisor of 1440, 5..240); null: from each service's duration. */
+  slot_step_minutes: Generated<number | null>;
+  /** Whether product prices already include VAT/IVA (default true). */
+  prices_include_tax: Generated<boolean>;
+  /** Refunds and voids above this amount (minor units) need a manager's approval; 0: all of them. */
+  refund_approval_threshold_minor: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -269,6 +279,28 @@ export interface ServiceStaffTable {
   staff_id: string;
 }
 
+/** A room or piece of equipment of an office; `capacity` > 1: a group room with seats 1..capacity. */
+export interface ResourceTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  name: string;
+  kind: ColumnType<"room" | "equipment", "room" | "equipment" | undefined, "room" | "equipment">;
+  capacity: ColumnType<number, number | undefined, number>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultTimestamp;
+}
+
+/** Which resources a service needs (one of them per appointment). */
+export interface ServiceResourceTable {
+  organization_id: ColumnType<string, string, never>;
+  office_id: string;
+  service_id: string;
+  resource_id: string;
+}
+
 /** A staff member's weekly hours in one office (in the office's time zone). */
 export interface StaffScheduleTable {
   organization_id: ColumnType<string, string, never>;
@@ -333,6 +365,53 @@ export interface AppointmentTable {
   updated_at: DefaultTimestamp;
   created_by: string | null;
   updated_by: string | null;
+  /** The room or equipment it holds (`appointment_resource_no_overlap`), and which seat of it. */
+  resource_id: ColumnType<string | null, string | null | undefined, string | null>;
+  resource_seat: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** An assistant (delegate) who may read and keep a principal's calendar. */
+export interface StaffDelegateTable {
+  organization_id: ColumnType<string, string, never>;
+  principal_staff_id: ColumnType<string, string, never>;
+  delegate_staff_id: ColumnType<string, string, never>;
+  created_at: CreatedAt;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+}
+
+export type AgendaEntryKind = "block" | "task" | "callback";
+export type AgendaEntryStatus = "open" | "done" | "cancelled";
+
+/**
+ * A block (busy time), task or call-back in a staff member's calendar, one-off or recurring
+ * (`rrule` expanded in `time_zone`; `series_ends_at`: the end of its last occurrence).
+ */
+export interface AgendaEntryTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  staff_id: ColumnType<string, string, never>;
+  kind: ColumnType<AgendaEntryKind, AgendaEntryKind, never>;
+  title: string;
+  notes: ColumnType<string, string | undefined, string>;
+  starts_at: Timestamp;
+  ends_at: NullableTimestamp;
+  time_zone: string;
+  rrule: string | null;
+  /** ISO instants of skipped occurrences' starts, or whole local dates. */
+  exdates: JsonColumnWithDefault<string[]>;
+  series_ends_at: Timestamp;
+  client_id: string | null;
+  phone: string | null;
+  status: ColumnType<AgendaEntryStatus, AgendaEntryStatus | undefined, AgendaEntryStatus>;
+  done_at: NullableTimestamp;
+  done_by: string | null;
+  source: ColumnType<"manual" | "ics", "manual" | "ics" | undefined, never>;
+  ics_uid: ColumnType<string | null, string | null | undefined, never>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultTimestamp;
+  created_by: string | null;
+  updated_by: string | null;
 }
 
 export type WaitlistEntryStatus = "waiting" | "offered" | "booked" | "withdrawn";
@@ -371,6 +450,213 @@ export interface WaitlistOfferTable {
   created_at: CreatedAt;
 }
 
+// --- Money at the desk (migration 2026-11-23T0500-payments) -----------------------------------
+
+/** A `date` column; select it as `col::text` to read `YYYY-MM-DD` whatever the driver. */
+export type DateColumn = ColumnType<string, string, string>;
+/** An integer amount in minor units that PostgreSQL may return as a string when summed: Number() it. */
+export type MinorUnits = number;
+
+/** Something sold at the desk, priced per unit with its VAT/IVA rate; optionally a bookable service. */
+export interface ProductTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  name: string;
+  unit_price_minor: MinorUnits;
+  /** Basis points: 2100 = 21 %. */
+  tax_rate_bp: number;
+  service_id: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultTimestamp;
+}
+
+export type ChargeStatus = "open" | "paid" | "cancelled";
+
+/** What a client (or a walk-in customer) owes for a sale; totals computed by @frontoffice/payments. */
+export interface ChargeTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  client_id: ColumnType<string | null, string | null | undefined, never>;
+  walk_in_name: ColumnType<string | null, string | null | undefined, never>;
+  appointment_id: ColumnType<string | null, string | null | undefined, never>;
+  currency: ColumnType<string, string, never>;
+  prices_include_tax: ColumnType<boolean, boolean, never>;
+  net_minor: ColumnType<number, number, never>;
+  tax_minor: ColumnType<number, number, never>;
+  total_minor: ColumnType<number, number, never>;
+  tax_breakdown: ColumnType<StoredTaxLine[], JsonText<StoredTaxLine[]>, never>;
+  status: ColumnType<ChargeStatus, ChargeStatus | undefined, ChargeStatus>;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+}
+
+/** One rate's share of a charge: taxable base and tax, minor units. */
+export interface StoredTaxLine {
+  rateBp: number;
+  netMinor: number;
+  taxMinor: number;
+}
+
+export interface ChargeLineTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  charge_id: ColumnType<string, string, never>;
+  position: ColumnType<number, number, never>;
+  product_id: ColumnType<string | null, string | null | undefined, never>;
+  description: ColumnType<string, string, never>;
+  /** `numeric(12,3)`: read as a string on PostgreSQL; Number() it. */
+  quantity: ColumnType<string, string | number, never>;
+  unit_price_minor: ColumnType<number, number, never>;
+  discount_minor: ColumnType<number, number | undefined, never>;
+  tax_rate_bp: ColumnType<number, number, never>;
+  net_minor: ColumnType<number, number, never>;
+  tax_minor: ColumnType<number, number, never>;
+  total_minor: ColumnType<number, number, never>;
+}
+
+export type StoredPaymentMethod = "cash" | "check" | "terminal" | "card";
+export type StoredPaymentStatus = "pending" | "authorized" | "captured" | "partially_refunded" | "refunded" | "voided" | "failed";
+
+/** A payment against a charge. Card data is only token, brand, last four and expiry (checked by the database). */
+export interface PaymentTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  charge_id: ColumnType<string, string, never>;
+  client_id: ColumnType<string | null, string | null | undefined, never>;
+  desk: ColumnType<string, string, never>;
+  /** Office-local date (select `business_date::text`); moves to the capture's date on capture. */
+  business_date: DateColumn;
+  method: ColumnType<StoredPaymentMethod, StoredPaymentMethod, never>;
+  gateway: ColumnType<string, string, never>;
+  status: StoredPaymentStatus;
+  currency: ColumnType<string, string, never>;
+  amount_minor: ColumnType<number, number, never>;
+  refunded_minor: ColumnType<number, number | undefined, number>;
+  tendered_minor: ColumnType<number | null, number | null | undefined, never>;
+  change_minor: ColumnType<number | null, number | null | undefined, never>;
+  card_brand: ColumnType<string | null, string | null | undefined, never>;
+  card_last4: ColumnType<string | null, string | null | undefined, never>;
+  card_exp_month: ColumnType<number | null, number | null | undefined, never>;
+  card_exp_year: ColumnType<number | null, number | null | undefined, never>;
+  gateway_token: ColumnType<string | null, string | null | undefined, never>;
+  gateway_transaction_id: ColumnType<string | null, string | null | undefined, never>;
+  reference: ColumnType<string | null, string | null | undefined, never>;
+  decline_code: ColumnType<string | null, string | null | undefined, never>;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+  captured_at: NullableTimestamp;
+  voided_at: NullableTimestamp;
+}
+
+export type StoredRefundReason = "customer_request" | "keying_error" | "duplicate" | "other";
+export type RefundStatus = "pending_approval" | "completed" | "rejected";
+
+export interface RefundTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  payment_id: ColumnType<string, string, never>;
+  desk: ColumnType<string, string, never>;
+  business_date: DateColumn;
+  amount_minor: ColumnType<number, number, never>;
+  currency: ColumnType<string, string, never>;
+  reason: ColumnType<StoredRefundReason, StoredRefundReason, never>;
+  note: ColumnType<string, string | undefined, never>;
+  status: RefundStatus;
+  /** Once completed: base and tax per rate (`@frontoffice/payments`' `TaxRow[]`, money as `{ amount, currency }`). */
+  tax_breakdown: ColumnType<unknown[] | null, JsonText<unknown[]> | null | undefined, JsonText<unknown[]> | null>;
+  requested_by: ColumnType<string | null, string | null | undefined, never>;
+  approved_by: string | null;
+  created_at: CreatedAt;
+  decided_at: NullableTimestamp;
+}
+
+/** An issued receipt: immutable (the database refuses updates and deletes). */
+export interface ReceiptTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  series: ColumnType<string, string, never>;
+  year: ColumnType<number, number, never>;
+  number: ColumnType<number, number, never>;
+  display_number: ColumnType<string, string, never>;
+  kind: ColumnType<"sale" | "correction", "sale" | "correction", never>;
+  corrects_receipt_id: ColumnType<string | null, string | null | undefined, never>;
+  charge_id: ColumnType<string | null, string | null | undefined, never>;
+  payment_id: ColumnType<string | null, string | null | undefined, never>;
+  refund_id: ColumnType<string | null, string | null | undefined, never>;
+  client_id: ColumnType<string | null, string | null | undefined, never>;
+  locale: ColumnType<Locale, Locale, never>;
+  currency: ColumnType<string, string, never>;
+  total_minor: ColumnType<number, number, never>;
+  snapshot: ColumnType<unknown, JsonText<unknown>, never>;
+  issued_at: ColumnType<Date, Date | string | undefined, never>;
+  issued_by: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** The next receipt number of one office, series and year. */
+export interface ReceiptCounterTable {
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  series: ColumnType<string, string, never>;
+  year: ColumnType<number, number, never>;
+  next_number: ColumnType<number, number | undefined, number>;
+}
+
+/** One desk's day: created by its first payment, counted by staff, signed off by a manager (then locked). */
+export interface CashCloseOutTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  desk: ColumnType<string, string, never>;
+  business_date: ColumnType<string, string, never>;
+  currency: string | null;
+  expected: ColumnType<Record<string, number> | null, JsonText<Record<string, number>> | null | undefined, JsonText<Record<string, number>> | null>;
+  counted_cash_minor: number | null;
+  discrepancy_minor: number | null;
+  note: ColumnType<string, string | undefined, string>;
+  closed_by: string | null;
+  closed_at: NullableTimestamp;
+  signed_off_by: string | null;
+  signed_off_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+/** Append-only; each transaction's entries sum to zero per currency (checked at commit). */
+export interface LedgerEntryTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  transaction_id: ColumnType<string, string, never>;
+  account: ColumnType<string, string, never>;
+  client_id: ColumnType<string | null, string | null | undefined, never>;
+  /** Signed: debits positive, credits negative. */
+  amount_minor: ColumnType<number, number, never>;
+  currency: ColumnType<string, string, never>;
+  business_date: ColumnType<string, string, never>;
+  kind: ColumnType<string, string, never>;
+  charge_id: ColumnType<string | null, string | null | undefined, never>;
+  payment_id: ColumnType<string | null, string | null | undefined, never>;
+  refund_id: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+  seq: ColumnType<number, never, never>;
+}
+
+/** The first outcome of a money-moving call, by the caller's key; kept at least 24 hours. */
+export interface IdempotencyKeyTable {
+  organization_id: ColumnType<string, string, never>;
+  key: ColumnType<string, string, never>;
+  procedure: ColumnType<string, string, never>;
+  request_hash: ColumnType<string, string, never>;
+  result: ColumnType<unknown, JsonText<unknown> | null | undefined, JsonText<unknown>>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organization: OrganizationTable;
   office: OfficeTable;
@@ -388,12 +674,26 @@ export interface Database {
   calendar_feed: CalendarFeedTable;
   service: ServiceTable;
   service_staff: ServiceStaffTable;
+  resource: ResourceTable;
+  service_resource: ServiceResourceTable;
   staff_schedule: StaffScheduleTable;
   staff_time_off: StaffTimeOffTable;
   staff_schedule_override: StaffScheduleOverrideTable;
   appointment: AppointmentTable;
   waitlist_entry: WaitlistEntryTable;
   waitlist_offer: WaitlistOfferTable;
+  staff_delegate: StaffDelegateTable;
+  agenda_entry: AgendaEntryTable;
+  product: ProductTable;
+  charge: ChargeTable;
+  charge_line: ChargeLineTable;
+  payment: PaymentTable;
+  refund: RefundTable;
+  receipt: ReceiptTable;
+  receipt_counter: ReceiptCounterTable;
+  cash_close_out: CashCloseOutTable;
+  ledger_entry: LedgerEntryTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;
@@ -422,6 +722,7 @@ export type OutboxMessageRow = Selectable<OutboxMessageTable>;
 export type NewOutboxMessage = Insertable<OutboxMessageTable>;
 export type CalendarFeedRow = Selectable<CalendarFeedTable>;
 export type ServiceRow = Selectable<ServiceTable>;
+export type ResourceRow = Selectable<ResourceTable>;
 export type StaffScheduleRow = Selectable<StaffScheduleTable>;
 export type StaffTimeOffRow = Selectable<StaffTimeOffTable>;
 export type NewStaffTimeOff = Insertable<StaffTimeOffTable>;
@@ -431,3 +732,16 @@ export type NewAppointment = Insertable<AppointmentTable>;
 export type AppointmentUpdate = Updateable<AppointmentTable>;
 export type WaitlistEntryRow = Selectable<WaitlistEntryTable>;
 export type WaitlistOfferRow = Selectable<WaitlistOfferTable>;
+export type AgendaEntryRow = Selectable<AgendaEntryTable>;
+export type NewAgendaEntry = Insertable<AgendaEntryTable>;
+export type AgendaEntryUpdate = Updateable<AgendaEntryTable>;
+export type ProductRow = Selectable<ProductTable>;
+export type ChargeRow = Selectable<ChargeTable>;
+export type ChargeLineRow = Selectable<ChargeLineTable>;
+export type PaymentRow = Selectable<PaymentTable>;
+export type NewPayment = Insertable<PaymentTable>;
+export type RefundRow = Selectable<RefundTable>;
+export type ReceiptRow = Selectable<ReceiptTable>;
+export type CashCloseOutRow = Selectable<CashCloseOutTable>;
+export type LedgerEntryRow = Selectable<LedgerEntryTable>;
+export type NewLedgerEntry = Insertable<LedgerEntryTable>;

@@ -98,6 +98,8 @@ const serviceFields = {
   priceMinor: z.int("validation.invalid").min(0, "validation.too_small").max(100_000_000, "validation.too_big").nullish(),
   /** Who can perform it: at least one staff member of the office. */
   staffIds: z.array(id).min(1, "validation.staff_empty").max(100, "validation.too_many"),
+  /** Rooms or equipment of the office it needs one of; none: it needs only a staff member. */
+  resourceIds: z.array(id).max(100, "validation.too_many").default([]),
 };
 
 export const serviceInputSchema = z.strictObject(serviceFields);
@@ -111,6 +113,7 @@ export const serviceUpdateSchema = z.strictObject({
   bufferAfterMinutes: bufferMinutes.optional(),
   priceMinor: serviceFields.priceMinor,
   staffIds: serviceFields.staffIds.optional(),
+  resourceIds: z.array(id).max(100, "validation.too_many").optional(),
   active: z.boolean().optional(),
 });
 export type ServiceUpdateInput = z.input<typeof serviceUpdateSchema>;
@@ -128,7 +131,54 @@ export interface Service {
   /** The office's ISO 4217 currency. */
   currency: string;
   staffIds: string[];
+  /** Rooms or equipment it needs one of (empty: none). */
+  resourceIds: string[];
   active: boolean;
+}
+
+// --- Resources (rooms, equipment) ---------------------------------------------------------------
+
+export const RESOURCE_KINDS = ["room", "equipment"] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+/** The most seats a group room may have. */
+export const MAX_RESOURCE_CAPACITY = 500;
+
+const resourceName = z.string().trim().min(1, "validation.required").max(120, "validation.too_long");
+const resourceCapacity = z.int("validation.invalid").min(1, "validation.too_small").max(MAX_RESOURCE_CAPACITY, "validation.too_big");
+
+/** A room or piece of equipment; it is available whenever the staff member booked with it works. */
+export const resourceInputSchema = z.strictObject({
+  officeId: id,
+  name: resourceName,
+  kind: z.enum(RESOURCE_KINDS, { error: "validation.invalid" }).default("room"),
+  /** Appointments at once: 1, or the seats of a group room. */
+  capacity: resourceCapacity.default(1),
+});
+export type ResourceInput = z.input<typeof resourceInputSchema>;
+
+export const resourceUpdateSchema = z.strictObject({
+  id,
+  version,
+  name: resourceName.optional(),
+  kind: z.enum(RESOURCE_KINDS, { error: "validation.invalid" }).optional(),
+  capacity: resourceCapacity.optional(),
+  active: z.boolean().optional(),
+});
+export type ResourceUpdateInput = z.input<typeof resourceUpdateSchema>;
+
+export const resourceListSchema = z.strictObject({ officeId: id.optional(), includeInactive: z.boolean().optional() }).default({});
+export type ResourceListInput = z.input<typeof resourceListSchema>;
+
+export const resourceVersionSchema = z.strictObject({ id, version });
+
+export interface Resource {
+  id: string;
+  officeId: string;
+  name: string;
+  kind: ResourceKind;
+  capacity: number;
+  active: boolean;
+  version: number;
 }
 
 export const staffScheduleSchema = z.strictObject({ staffId: id, officeId: id, weeklyHours: weeklyHoursSchema });
@@ -164,12 +214,14 @@ export const bookAppointmentSchema = z.strictObject({
   serviceId: id,
   /** Omitted: anyone who performs the service, least recently booked first. */
   staffId: id.optional(),
+  /** Omitted: a free room among those the service needs (none when it needs none). */
+  resourceId: id.optional(),
   start: instantSchema,
   notes: notes.optional(),
 });
 export type BookAppointmentInput = z.input<typeof bookAppointmentSchema>;
 
-export const rescheduleAppointmentSchema = z.strictObject({ id, version, start: instantSchema, staffId: id.optional() });
+export const rescheduleAppointmentSchema = z.strictObject({ id, version, start: instantSchema, staffId: id.optional(), resourceId: id.optional() });
 export type RescheduleAppointmentInput = z.input<typeof rescheduleAppointmentSchema>;
 
 export const cancelAppointmentSchema = z.strictObject({
@@ -193,6 +245,7 @@ export const agendaQuerySchema = z
   .strictObject({
     officeId: id.optional(),
     staffIds: z.array(id).max(100, "validation.too_many").optional(),
+    resourceIds: z.array(id).max(100, "validation.too_many").optional(),
     from: instantSchema,
     to: instantSchema,
   })
@@ -281,6 +334,9 @@ export interface Appointment {
   serviceName: string;
   staffId: string;
   staffName: string;
+  /** The room or equipment it holds, if its service needs one. */
+  resourceId: string | null;
+  resourceName: string | null;
   clientId: string;
   clientName: string;
   /** ISO instants (UTC). */
@@ -299,6 +355,9 @@ export interface SlotOffer {
   end: string;
   staffId: string;
   staffName: string;
+  /** The room it would take, when the service needs one. */
+  resourceId: string | null;
+  resourceName: string | null;
 }
 
 // --- Waitlist -----------------------------------------------------------------------------------

@@ -32,6 +32,14 @@ export const ERROR_CODES = {
   SERVICE_NOT_FOUND: "NOT_FOUND",
   /** Another service of the same office already has this name. */
   SERVICE_NAME_TAKEN: "CONFLICT",
+  /** No such resource (room, equipment) in the office, or it is inactive. */
+  RESOURCE_NOT_FOUND: "NOT_FOUND",
+  /** Another resource of the same office already has this name. */
+  RESOURCE_NAME_TAKEN: "CONFLICT",
+  /** Someone changed the resource since it was loaded. */
+  RESOURCE_VERSION_CONFLICT: "CONFLICT",
+  /** A lower capacity would leave booked seats of the resource without a place. `details.seat`. */
+  RESOURCE_CAPACITY_IN_USE: "CONFLICT",
   /** No such active staff member in the office. */
   STAFF_NOT_FOUND: "NOT_FOUND",
   /** The staff member chosen does not perform this service. */
@@ -56,6 +64,89 @@ export const ERROR_CODES = {
   WAITLIST_OFFER_EXPIRED: "CONFLICT",
   /** The waitlist offer was already accepted, declined or taken. */
   WAITLIST_OFFER_UNAVAILABLE: "CONFLICT",
+  /** An RRULE (or exception date) that cannot be read. */
+  RECURRENCE_INVALID: "BAD_REQUEST",
+  /** An RRULE without an end (COUNT or UNTIL). */
+  RECURRENCE_UNBOUNDED: "BAD_REQUEST",
+  /** An RRULE that expands to more occurrences than the limit (500). `details.limit`. */
+  RECURRENCE_TOO_LONG: "BAD_REQUEST",
+  /** An iCalendar file that cannot be read. `details.line` when known. */
+  ICS_MALFORMED: "BAD_REQUEST",
+  /** An iCalendar file over the size or event limit. `details.limit`. */
+  ICS_TOO_LARGE: "BAD_REQUEST",
+  /** Someone changed the agenda entry since it was loaded. */
+  AGENDA_VERSION_CONFLICT: "CONFLICT",
+  /** The agenda entry is cancelled (or the task already done): it can no longer change that way. */
+  AGENDA_ENTRY_CLOSED: "CONFLICT",
+  /** This idempotency key was already used for a different request (another input or procedure). */
+  IDEMPOTENCY_KEY_REUSED: "CONFLICT",
+  /** The card was declined; nothing was charged. `details.declineCode` (from the gateway), `details.paymentId`. */
+  PAYMENT_DECLINED: "BAD_REQUEST",
+  /** The payment is larger than what is still owed on the charge. `details.balanceMinor`. */
+  AMOUNT_ABOVE_BALANCE: "BAD_REQUEST",
+  /** Cash handed over is less than the amount paid. */
+  CASH_TENDERED_INSUFFICIENT: "BAD_REQUEST",
+  /** Above the office's threshold a refund or void needs a manager. `details.thresholdMinor`. */
+  APPROVAL_REQUIRED: "FORBIDDEN",
+  /** The desk's day is signed off: no payment, refund or void can be recorded on it. */
+  DAY_CLOSED: "CONFLICT",
+  /** No such product in the organization (or it is inactive). */
+  PRODUCT_NOT_FOUND: "NOT_FOUND",
+  /** Another product of the same office already has this name (or prices the same service). */
+  PRODUCT_NAME_TAKEN: "CONFLICT",
+  /** The appointment's service has no product, so it has no price and tax rate to charge. */
+  SERVICE_NOT_PRICED: "BAD_REQUEST",
+  /** The appointment already has a charge. */
+  APPOINTMENT_ALREADY_CHARGED: "CONFLICT",
+  /** The refund was already approved or rejected. */
+  REFUND_ALREADY_DECIDED: "CONFLICT",
+  /** The close-out cannot be signed off before the cash is counted, nor changed after sign-off. */
+  CLOSE_OUT_STATE_INVALID: "CONFLICT",
+  // The payment rules' codes (`PAYMENT_ERROR_CODES` of @frontoffice/payments, same transport).
+  /** Not an ISO 4217 currency code the payment rules know. `details.currency`. */
+  CURRENCY_UNKNOWN: "BAD_REQUEST",
+  /** Two amounts in different currencies were combined. `details.expected`, `details.actual`. */
+  CURRENCY_MISMATCH: "BAD_REQUEST",
+  /** An amount that is not a whole number of minor units, is out of range, or has the wrong sign. */
+  AMOUNT_INVALID: "BAD_REQUEST",
+  /** A quantity that is not positive or has more than 3 decimals. */
+  QUANTITY_INVALID: "BAD_REQUEST",
+  /** A tax rate outside 0–100 % or not whole basis points. */
+  TAX_RATE_INVALID: "BAD_REQUEST",
+  /** A discount larger than its line, or a percentage outside 0–100 %. */
+  DISCOUNT_INVALID: "BAD_REQUEST",
+  /** The payment cannot take that step in its current status. `details.status`, `details.event`. */
+  PAYMENT_TRANSITION_INVALID: "CONFLICT",
+  /** The capture is larger than what was authorized. `details.authorized`. */
+  CAPTURE_EXCEEDS_AUTHORIZED: "BAD_REQUEST",
+  /** The refund is larger than what is left of the captured amount. `details.refundable`. */
+  REFUND_EXCEEDS_CAPTURED: "BAD_REQUEST",
+  /** A journal entry whose debits and credits differ (a bug: nothing is written). */
+  LEDGER_UNBALANCED: "INTERNAL_SERVER_ERROR",
+  /** A card number with the wrong length or check digit, or of no brand we accept. */
+  CARD_NUMBER_INVALID: "BAD_REQUEST",
+  /** The card's expiry month has ended. */
+  CARD_EXPIRED: "BAD_REQUEST",
+  /** An expiry month or year that cannot be one. */
+  CARD_EXPIRY_INVALID: "BAD_REQUEST",
+  /** A security code of the wrong length for the card's brand (or refused by the issuer). */
+  CARD_CVC_INVALID: "BAD_REQUEST",
+  /** The issuer declined the card. */
+  CARD_DECLINED: "BAD_REQUEST",
+  /** The issuer declined for lack of funds. */
+  CARD_INSUFFICIENT_FUNDS: "BAD_REQUEST",
+  /** The card processor failed; trying again may work. */
+  PAYMENT_PROCESSING_ERROR: "INTERNAL_SERVER_ERROR",
+  /** Not a receipt number of the form `2026-F-000123`. `details.value`. */
+  RECEIPT_NUMBER_INVALID: "BAD_REQUEST",
+  /** The receipt series has used its last number (999999) for the year. */
+  RECEIPT_SEQUENCE_EXHAUSTED: "CONFLICT",
+  /** A correction that is not in a correction series, does not reference a sale, or exceeds it. */
+  RECEIPT_CORRECTION_INVALID: "BAD_REQUEST",
+  /** Something a payment method needs is missing or malformed (approval code, last four, check number…). */
+  PAYMENT_DETAILS_INVALID: "BAD_REQUEST",
+  /** Only a message that failed for good (dead) can be sent again. */
+  OUTBOX_NOT_RETRYABLE: "CONFLICT",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 } as const;

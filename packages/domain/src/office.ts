@@ -158,6 +158,34 @@ export type DepartmentUpdateInput = z.input<typeof departmentUpdateSchema>;
 
 export const departmentIdSchema = z.strictObject({ id: z.uuid("validation.id_invalid") });
 
+/** The slot steps forms offer (any divisor of a day from 5 to 240 minutes is accepted). */
+export const SLOT_STEP_CHOICES = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240] as const;
+
+/** An office's booking rules: how far ahead, how much notice, and the slot grid. */
+export const officeBookingPolicySchema = z.strictObject({
+  /** Clients may book up to this many days ahead. */
+  bookingWindowDays: z.int("validation.invalid").min(1, "validation.too_small").max(730, "validation.too_big"),
+  /** A booking must start at least this many minutes after it is made. */
+  minimumNoticeMinutes: z.int("validation.invalid").min(0, "validation.too_small").max(10_080, "validation.too_big"),
+  /** Slots start every so many minutes from local midnight; null: from each service's duration. */
+  slotStepMinutes: z
+    .int("validation.invalid")
+    .min(5, "validation.too_small")
+    .max(240, "validation.too_big")
+    .refine((minutes) => 1440 % minutes === 0, "validation.step_not_day_divisor")
+    .nullable(),
+});
+export type OfficeBookingPolicy = z.infer<typeof officeBookingPolicySchema>;
+
+/** What a new office starts with (the columns' defaults). */
+export const DEFAULT_OFFICE_BOOKING_POLICY: OfficeBookingPolicy = { bookingWindowDays: 90, minimumNoticeMinutes: 0, slotStepMinutes: null };
+
+export const officeBookingPolicyUpdateSchema = z.strictObject({
+  id: z.uuid("validation.id_invalid"),
+  policy: officeBookingPolicySchema,
+});
+export type OfficeBookingPolicyUpdateInput = z.input<typeof officeBookingPolicyUpdateSchema>;
+
 export interface Department {
   id: string;
   officeId: string;
@@ -179,6 +207,7 @@ export interface Office {
   phone: string | null;
   email: string | null;
   departments: Department[];
+  bookingPolicy: OfficeBookingPolicy;
 }
 
 export interface OfficePreset {

@@ -32,6 +32,18 @@ describe("permission matrix", () => {
     expect(can(["file_clerk"], "staff.manage")).toBe(false);
   });
 
+  it("lets receptionists take payments and ask for refunds, managers approve them and keep the catalog, file clerks read", () => {
+    expect(can(["receptionist"], "payments.take")).toBe(true);
+    expect(can(["receptionist"], "payments.refund")).toBe(true);
+    expect(can(["receptionist"], "payments.approve")).toBe(false);
+    expect(can(["receptionist"], "products.manage")).toBe(false);
+    expect(can(["manager"], "payments.approve")).toBe(true);
+    expect(can(["manager"], "products.manage")).toBe(true);
+    expect(can(["file_clerk"], "payments.read")).toBe(true);
+    expect(can(["file_clerk"], "payments.take")).toBe(false);
+    expect(can(["employee"], "payments.read")).toBe(false);
+  });
+
   it("denies everything to no role", () => {
     for (const permission of PERMISSIONS) expect(can([], permission)).toBe(false);
     expect(permissionsFor([])).toEqual([]);

@@ -30,6 +30,16 @@ export const PERMISSIONS = [
   "appointments.read",
   "appointments.write",
   "services.manage",
+  /** Take payments at the desk, count the cash at close-out. */
+  "payments.take",
+  /** Ask for refunds and voids (above the office's threshold they wait for a manager). */
+  "payments.refund",
+  /** Approve refunds and voids above the threshold; sign off a desk's close-out; payment settings. */
+  "payments.approve",
+  /** Read charges, payments, receipts, balances and close-outs. */
+  "payments.read",
+  /** Keep the catalog of products and their prices and tax rates. */
+  "products.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,8 +49,8 @@ const everything: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: everything,
   manager: everything.filter((permission) => permission !== "organization.manage"),
-  receptionist: ["offices.read", "staff.read", "clients.read", "clients.write", "appointments.read", "appointments.write"],
-  file_clerk: ["offices.read", "staff.read", "clients.read", "clients.write", "clients.archive", "audit.read", "appointments.read"],
+  receptionist: ["offices.read", "staff.read", "clients.read", "clients.write", "appointments.read", "appointments.write", "payments.take", "payments.refund", "payments.read"],
+  file_clerk: ["offices.read", "staff.read", "clients.read", "clients.write", "clients.archive", "audit.read", "appointments.read", "payments.read"],
   administrative_assistant: ["offices.read", "staff.read", "clients.read", "clients.write", "audit.read", "appointments.read", "appointments.write"],
   employee: ["offices.read", "staff.read", "clients.read", "appointments.read"],
 };

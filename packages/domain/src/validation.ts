@@ -43,10 +43,22 @@ export const VALIDATION_KEYS = [
   "validation.time_range_invalid",
   "validation.hours_overlap",
   "validation.duration_step",
+  "validation.step_not_day_divisor",
   "validation.staff_empty",
   "validation.instant_invalid",
   "validation.date_range_too_long",
   "validation.period_over_a_year",
+  "validation.amount_invalid",
+  "validation.quantity_invalid",
+  "validation.tax_rate_invalid",
+  "validation.discount_invalid",
+  "validation.price_mode_invalid",
+  "validation.payment_method_invalid",
+  "validation.card_number_invalid",
+  "validation.card_expiry_invalid",
+  "validation.card_cvc_invalid",
+  "validation.refund_reason_invalid",
+  "validation.receipt_number_invalid",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, NewOutboxMessage, OutboxChannel, OutboxMessageRow } from "@frontoffice/db";
+import type { Database, NewOutboxMessage, OutboxChannel, OutboxMessageRow, OutboxStatus } from "@frontoffice/db";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -75,8 +75,22 @@ export async function markFailed(db: Db, id: string, lease: Date, error: string,
 }
 
 /** An organization's messages, newest first (what went out, how, and what is stuck). */
-export function listMessages(db: Db, organizationId: string, options: { channel?: OutboxChannel; limit?: number } = {}) {
+export function listMessages(db: Db, organizationId: string, options: { channel?: OutboxChannel; status?: OutboxStatus; ids?: readonly string[]; limit?: number } = {}) {
   let query = db.selectFrom("outbox_message").selectAll().where("organization_id", "=", organizationId);
   if (options.channel) query = query.where("channel", "=", options.channel);
+  if (options.status) query = query.where("status", "=", options.status);
+  if (options.ids) query = query.where("id", "in", options.ids.length ? options.ids : ["00000000-0000-0000-0000-000000000000"]);
   return query.orderBy("created_at", "desc").orderBy("id").limit(options.limit ?? 100).execute();
+}
+
+/** A dead message of the organization back to pending, due `now`, with one more attempt allowed; undefined when it is not dead (or not theirs). */
+export async function retryDeadMessage(db: Db, organizationId: string, id: string, now: Date): Promise<OutboxMessageRow | undefined> {
+  return db
+    .updateTable("outbox_message")
+    .set((eb) => ({ status: "pending", run_after: now, locked_until: null, max_attempts: eb("attempts", "+", 1) }))
+    .where("organization_id", "=", organizationId)
+    .where("id", "=", id)
+    .where("status", "=", "dead")
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -1,8 +1,15 @@
+import { agendaRouter } from "../modules/agenda/router.js";
 import { appointmentsRouter } from "../modules/appointments/router.js";
 import { calendarFeedsRouter } from "../modules/calendar-feeds/router.js";
+import { closeOutsRouter } from "../modules/close-out/router.js";
 import { clientsRouter } from "../modules/clients/router.js";
 import { officesRouter } from "../modules/offices/router.js";
 import { organizationRouter } from "../modules/organization/router.js";
+import { outboxRouter } from "../modules/outbox/router.js";
+import { chargesRouter, paymentsRouter } from "../modules/payments/router.js";
+import { productsRouter } from "../modules/products/router.js";
+import { receiptsRouter } from "../modules/receipts/router.js";
+import { resourcesRouter } from "../modules/resources/router.js";
 import { sessionRouter } from "../modules/session/router.js";
 import { schedulesRouter } from "../modules/schedules/router.js";
 import { servicesRouter } from "../modules/services/router.js";
@@ -20,9 +27,17 @@ export const appRouter = router({
   staff: staffRouter,
   calendarFeeds: calendarFeedsRouter,
   services: servicesRouter,
+  resources: resourcesRouter,
   schedules: schedulesRouter,
   appointments: appointmentsRouter,
   waitlist: waitlistRouter,
+  outbox: outboxRouter,
+  agenda: agendaRouter,
+  products: productsRouter,
+  charges: chargesRouter,
+  payments: paymentsRouter,
+  receipts: receiptsRouter,
+  closeOuts: closeOutsRouter,
 });
 
 /** The API's type, for the web client (`import type`) and typed test callers. */

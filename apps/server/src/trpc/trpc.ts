@@ -39,9 +39,10 @@ const t = initTRPC
 
 /**
  * The details of a domain error a client may see: only those listed here (say, the next free
- * slots of an APPOINTMENT_CONFLICT). Everything else in `details` stays on the server.
+ * slots of an APPOINTMENT_CONFLICT, or the services a slot step does not fit). Everything else
+ * in `details` stays on the server.
  */
-const PUBLIC_DETAILS = ["nextSlots"] as const;
+const PUBLIC_DETAILS = ["nextSlots", "misfitServices", "declineCode", "paymentId", "balanceMinor", "thresholdMinor", "refundable"] as const;
 
 export function publicDetails(cause: unknown): Record<string, unknown> | undefined {
   if (!(cause instanceof DomainError) || !cause.details) return undefined;

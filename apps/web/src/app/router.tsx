@@ -60,12 +60,24 @@ export const routes: RouteObject[] = [
               { path: "waitlist", lazy: async () => ({ Component: (await import("../features/schedule/waitlist-page")).WaitlistPage }) },
             ],
           },
+          { path: "agenda", lazy: async () => ({ Component: (await import("../features/agenda/agenda-day-page")).AgendaDayPage }) },
+          {
+            path: "payments",
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import("../features/payments/take-payment-page")).TakePaymentPage }) },
+              { path: "receipts", lazy: async () => ({ Component: (await import("../features/payments/receipts-page")).ReceiptsPage }) },
+              { path: "receipts/:id", lazy: async () => ({ Component: (await import("../features/payments/receipt-detail-page")).ReceiptDetailPage }) },
+              { path: "close-out", lazy: async () => ({ Component: (await import("../features/payments/close-out-page")).CloseOutPage }) },
+            ],
+          },
           {
             path: "settings",
             children: [
               { index: true, lazy: async () => ({ Component: (await import("../features/settings/settings-page")).SettingsPage }) },
               { path: "offices/new", lazy: async () => ({ Component: (await import("../features/settings/office-page")).NewOfficePage }) },
               { path: "offices/:id", lazy: async () => ({ Component: (await import("../features/settings/office-page")).EditOfficePage }) },
+              { path: "outbox", lazy: async () => ({ Component: (await import("../features/outbox/outbox-page")).OutboxPage }) },
+              { path: "products", lazy: async () => ({ Component: (await import("../features/payments/products-page")).ProductsPage }) },
             ],
           },
         ],

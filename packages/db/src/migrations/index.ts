@@ -3,6 +3,10 @@ import * as foundation from "./2026-11-23T0100-foundation.js";
 import * as appointments from "./2026-11-23T0200-appointments.js";
 import * as outbox from "./2026-11-23T0210-outbox.js";
 import * as timeOff from "./2026-11-23T0300-time-off.js";
+import * as resources from "./2026-11-23T0400-resources.js";
+import * as agenda from "./2026-11-23T0410-agenda.js";
+import * as bookingPolicy from "./2026-11-23T0420-booking-policy.js";
+import * as payments from "./2026-11-23T0500-payments.js";
 
 /**
  * Every migration, by name, in the order they run (names start with an ISO date and sort).
@@ -14,6 +18,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23T0200-appointments": appointments,
   "2026-11-23T0210-outbox": outbox,
   "2026-11-23T0300-time-off": timeOff,
+  "2026-11-23T0400-resources": resources,
+  "2026-11-23T0410-agenda": agenda,
+  "2026-11-23T0420-booking-policy": bookingPolicy,
+  "2026-11-23T0500-payments": payments,
 };
 
 const provider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testTargets, type TestDatabase } from "../testing.js";
-import { DEMO_SERVICES } from "./appointments.js";
+import { DEMO_RESOURCES, DEMO_SERVICES } from "./appointments.js";
 import { seedDemo } from "./demo.js";
 
 const now = new Date("2026-11-23T09:00:00Z");
@@ -41,5 +41,21 @@ describe.each(testTargets())("demo schedules on %s", (target) => {
     }
     const audit = await database.db.selectFrom("audit_log").select("id").where("entity_type", "=", "appointment").execute();
     expect(audit).toHaveLength(appointments.length);
+  });
+
+  it("gives the dental clinic two rooms and the law firm a meeting room, which their services need and their appointments hold", async () => {
+    const rooms = await database.db.selectFrom("resource").select(["id", "name", "capacity"]).orderBy("name").execute();
+    expect(rooms.map((room) => room.name)).toEqual(DEMO_RESOURCES.map((room) => room.name).sort());
+    const needing = await database.db.selectFrom("service_resource").innerJoin("service", "service.id", "service_resource.service_id").select("service.name").distinct().execute();
+    expect(needing.map((row) => row.name).sort()).toEqual(["Limpieza", "Prima consulenza", "Revisión dental"]);
+    const withoutRoom = await database.db
+      .selectFrom("appointment")
+      .innerJoin("service_resource", "service_resource.service_id", "appointment.service_id")
+      .select("appointment.id")
+      .where("appointment.resource_id", "is", null)
+      .execute();
+    expect(withoutRoom).toEqual([]);
+    const held = await database.db.selectFrom("appointment").select("id").where("resource_id", "is not", null).execute();
+    expect(held.length).toBeGreaterThan(0);
   });
 });

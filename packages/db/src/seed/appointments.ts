@@ -18,12 +18,21 @@ interface DemoService {
   priceMinor: number | null;
   /** Display names of the staff who perform it. */
   staff: readonly string[];
+  /** Names of the rooms it needs one of (see DEMO_RESOURCES). */
+  rooms?: readonly string[];
 }
 
+/** Rooms of the dental clinic and the law firm. */
+export const DEMO_RESOURCES: readonly { office: OfficeKey; name: string }[] = [
+  { office: "madrid", name: "Gabinete 1" },
+  { office: "madrid", name: "Gabinete 2" },
+  { office: "milan", name: "Sala riunioni" },
+];
+
 export const DEMO_SERVICES: readonly DemoService[] = [
-  { office: "madrid", name: "Revisión dental", durationMinutes: 30, bufferAfterMinutes: 10, priceMinor: 4000, staff: ["Andrés Gil", "Javier Navarro"] },
-  { office: "madrid", name: "Limpieza", durationMinutes: 45, bufferAfterMinutes: 15, priceMinor: 6000, staff: ["Andrés Gil"] },
-  { office: "milan", name: "Prima consulenza", durationMinutes: 60, bufferAfterMinutes: 0, priceMinor: 15000, staff: ["Paolo Esposito", "Lorenzo Bianchi"] },
+  { office: "madrid", name: "Revisión dental", durationMinutes: 30, bufferAfterMinutes: 10, priceMinor: 4000, staff: ["Andrés Gil", "Javier Navarro"], rooms: ["Gabinete 1", "Gabinete 2"] },
+  { office: "madrid", name: "Limpieza", durationMinutes: 45, bufferAfterMinutes: 15, priceMinor: 6000, staff: ["Andrés Gil"], rooms: ["Gabinete 1", "Gabinete 2"] },
+  { office: "milan", name: "Prima consulenza", durationMinutes: 60, bufferAfterMinutes: 0, priceMinor: 15000, staff: ["Paolo Esposito", "Lorenzo Bianchi"], rooms: ["Sala riunioni"] },
   { office: "dublin", name: "Parent meeting", durationMinutes: 20, bufferAfterMinutes: 10, priceMinor: null, staff: ["Declan Murphy", "Niamh O'Brien"] },
   { office: "boston", name: "Print consultation", durationMinutes: 30, bufferAfterMinutes: 0, priceMinor: 2500, staff: ["Tyler Brooks", "Marcus Johnson"] },
 ];
@@ -92,6 +101,20 @@ export async function seedAppointments(trx: Transaction<Database>, context: Seed
     .insertInto("service_staff")
     .values(services.flatMap((service) => service.staff.map((name) => ({ organization_id: organizationId, service_id: service.id, staff_id: context.staffId(name) }))))
     .execute();
+  // Rooms get their ids from the database, so the demo's other random draws stay as they were.
+  const rooms = await trx
+    .insertInto("resource")
+    .values(DEMO_RESOURCES.map((room) => ({ organization_id: organizationId, office_id: context.officeId(room.office), name: room.name, created_at: now, updated_at: now })))
+    .returning(["id", "office_id", "name"])
+    .execute();
+  const roomId = (office: OfficeKey, name: string) => rooms.find((room) => room.office_id === context.officeId(office) && room.name === name)?.id as string;
+  const serviceRooms = services.flatMap((service) => (service.rooms ?? []).map((name) => ({ service, id: roomId(service.office, name) })));
+  if (serviceRooms.length > 0) {
+    await trx
+      .insertInto("service_resource")
+      .values(serviceRooms.map(({ service, id }) => ({ organization_id: organizationId, office_id: context.officeId(service.office), service_id: service.id, resource_id: id })))
+      .execute();
+  }
   const performers = [...new Map(services.flatMap((service) => service.staff.map((name) => [`${service.office}:${name}`, { office: service.office, name }] as const))).values()];
   await trx
     .insertInto("staff_schedule")
@@ -105,8 +128,10 @@ export async function seedAppointments(trx: Transaction<Database>, context: Seed
     .execute();
 
   // Over the next eight days, each performer gets up to two appointments a working day, at
-  // distinct hours (an hour apart: longer than any service and its buffer).
+  // distinct hours (an hour apart: longer than any service and its buffer). A service with rooms
+  // takes the first one free at that hour; none free: no appointment then.
   const appointments: NewAppointment[] = [];
+  const roomHoursTaken = new Set<string>();
   const audit: NewAuditLog[] = [];
   for (let ahead = 1; ahead <= 8; ahead++) {
     for (const { office, name } of performers) {
@@ -118,6 +143,9 @@ export async function seedAppointments(trx: Transaction<Database>, context: Seed
         const service = random.pick(services.filter((item) => item.office === office && item.staff.includes(name)));
         const start = zoned(date.year, date.month, date.day, hour, timeZone);
         const end = new Date(start.getTime() + service.durationMinutes * 60_000);
+        const room = service.rooms?.map((name) => roomId(office, name)).find((candidate) => !roomHoursTaken.has(`${candidate}@${start.toISOString()}`));
+        if (service.rooms && !room) continue;
+        if (room) roomHoursTaken.add(`${room}@${start.toISOString()}`);
         const id = random.uuid();
         const clientId = random.pick(context.clientIds(office));
         const desk = context.deskStaffId(office);
@@ -133,6 +161,8 @@ export async function seedAppointments(trx: Transaction<Database>, context: Seed
           ends_at: end,
           blocked_from: start,
           blocked_until: new Date(end.getTime() + service.bufferAfterMinutes * 60_000),
+          resource_id: room ?? null,
+          resource_seat: room ? 1 : null,
           status: ahead <= 2 && random.chance(0.6) ? "confirmed" : "booked",
           created_at: bookedAt,
           updated_at: bookedAt,

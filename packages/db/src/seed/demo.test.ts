@@ -34,6 +34,21 @@ describe.each(testTargets())("demo seed on %s", (target) => {
   });
   afterAll(() => database?.close());
 
+  it("sells a few products per office at the country's VAT/IVA rate, and prices the bookable services", async () => {
+    const products = await database.db
+      .selectFrom("product")
+      .innerJoin("office", "office.id", "product.office_id")
+      .select(["office.currency", "office.prices_include_tax", "product.tax_rate_bp", "product.service_id", "product.unit_price_minor"])
+      .where("product.organization_id", "=", organizationId)
+      .execute();
+    const rates = (currency: string, serviceLinked: boolean) => [...new Set(products.filter((product) => (product.service_id !== null) === serviceLinked && (currency === "USD") === (product.currency === "USD")).map((product) => product.tax_rate_bp))].sort();
+    expect(rates("EUR", false)).toEqual([2100, 2200, 2300]);
+    expect(rates("USD", false)).toEqual([0]);
+    expect(products.filter((product) => product.service_id !== null)).toHaveLength(4);
+    expect(products.every((product) => product.unit_price_minor > 0)).toBe(true);
+    expect(products.find((product) => product.currency === "USD")?.prices_include_tax).toBe(false);
+  });
+
   it("creates one organization with a clinic, a law firm, a school and a print shop", async () => {
     const offices = await database.db
       .selectFrom("office")

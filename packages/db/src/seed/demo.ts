@@ -21,6 +21,7 @@ import { clientDataColumns } from "../client-columns.js";
 import { jsonb } from "../json.js";
 import type { Database, NewAuditLog, NewClient, NewDepartment, NewOffice, NewStaff, NewStaffAssignment } from "../schema.js";
 import { seedAppointments } from "./appointments.js";
+import { seedProducts } from "./products.js";
 import * as data from "./data.js";
 import { cif, codiceFiscale, dni, ein, irishVat, nie, partitaIva } from "./identifiers.js";
 import { Random } from "./random.js";
@@ -436,6 +437,8 @@ async function writeDemo(trx: Transaction<Database>, now: Date, passwordHash: st
     clientIds: (key) => clients.filter((client) => client.office_id === officeId(key) && !client.archived_at).map((client) => client.id as string),
     deskStaffId: (key) => staffIdOf(desks[key]),
   });
+  // The catalog sold at each desk, with local VAT/IVA.
+  await seedProducts(trx, { random, now, organizationId, officeId });
   return organizationId;
 }
 

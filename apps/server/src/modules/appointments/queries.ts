@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { AppointmentRow, AppointmentUpdate, Database, NewAppointment } from "@frontoffice/db";
-import type { Appointment } from "@frontoffice/domain";
+import type { Appointment, OfficeBookingPolicy } from "@frontoffice/domain";
+import { toBookingPolicy } from "../offices/queries.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -9,21 +10,29 @@ const RELEASED = ["cancelled", "no_show"] as const;
 
 /** The name of the exclusion constraint that makes double booking impossible. */
 export const NO_OVERLAP_CONSTRAINT = "appointment_staff_no_overlap";
+/** The exclusion constraint that makes double booking of a room (one seat of it) impossible. */
+export const RESOURCE_NO_OVERLAP_CONSTRAINT = "appointment_resource_no_overlap";
+/** The trigger's check that a seat is within the resource's capacity (a capacity lowered meanwhile). */
+export const RESOURCE_SEAT_CAPACITY_CHECK = "appointment_resource_seat_capacity";
 
 export async function findOfficeTimeZone(db: Executor, organizationId: string, officeId: string): Promise<string | undefined> {
   const row = await db.selectFrom("office").select("time_zone").where("organization_id", "=", organizationId).where("id", "=", officeId).executeTakeFirst();
   return row?.time_zone;
 }
 
-/** What booking rules need to know about an office: its time zone and country (for holidays). */
-export async function findOfficeContext(db: Executor, organizationId: string, officeId: string): Promise<{ id: string; timeZone: string; country: string | undefined } | undefined> {
+/** What booking rules need to know about an office: its time zone, country (for holidays) and booking policy. */
+export async function findOfficeContext(
+  db: Executor,
+  organizationId: string,
+  officeId: string,
+): Promise<{ id: string; timeZone: string; country: string | undefined; bookingPolicy: OfficeBookingPolicy } | undefined> {
   const row = await db
     .selectFrom("office")
-    .select(["id", "time_zone", "address"])
+    .select(["id", "time_zone", "address", "booking_window_days", "minimum_notice_minutes", "slot_step_minutes"])
     .where("organization_id", "=", organizationId)
     .where("id", "=", officeId)
     .executeTakeFirst();
-  return row && { id: row.id, timeZone: row.time_zone, country: (row.address as { country?: string } | undefined)?.country };
+  return row && { id: row.id, timeZone: row.time_zone, country: (row.address as { country?: string } | undefined)?.country, bookingPolicy: toBookingPolicy(row) };
 }
 
 export async function findClientForBooking(db: Executor, organizationId: string, clientId: string) {
@@ -97,6 +106,7 @@ export interface AppointmentFilter {
   ids?: readonly string[];
   officeId?: string | undefined;
   staffIds?: readonly string[] | undefined;
+  resourceIds?: readonly string[] | undefined;
   from?: Date;
   to?: Date;
 }
@@ -108,12 +118,14 @@ export async function selectAppointments(db: Executor, organizationId: string, f
     .innerJoin("service", "service.id", "appointment.service_id")
     .innerJoin("staff", "staff.id", "appointment.staff_id")
     .innerJoin("client", "client.id", "appointment.client_id")
+    .leftJoin("resource", "resource.id", "appointment.resource_id")
     .selectAll("appointment")
-    .select(["service.name as service_name", "staff.display_name as staff_name", "client.display_name as client_name"])
+    .select(["service.name as service_name", "staff.display_name as staff_name", "client.display_name as client_name", "resource.name as resource_name"])
     .where("appointment.organization_id", "=", organizationId);
   if (filter.ids) query = query.where("appointment.id", "in", filter.ids.length > 0 ? filter.ids : ["00000000-0000-0000-0000-000000000000"]);
   if (filter.officeId) query = query.where("appointment.office_id", "=", filter.officeId);
   if (filter.staffIds) query = query.where("appointment.staff_id", "in", filter.staffIds.length > 0 ? filter.staffIds : ["00000000-0000-0000-0000-000000000000"]);
+  if (filter.resourceIds) query = query.where("appointment.resource_id", "in", filter.resourceIds.length > 0 ? filter.resourceIds : ["00000000-0000-0000-0000-000000000000"]);
   if (filter.to) query = query.where("appointment.starts_at", "<", filter.to);
   if (filter.from) query = query.where("appointment.ends_at", ">", filter.from);
   const rows = await query.orderBy("appointment.starts_at").orderBy("appointment.id").limit(limit).execute();
@@ -124,6 +136,8 @@ export async function selectAppointments(db: Executor, organizationId: string, f
     serviceName: row.service_name,
     staffId: row.staff_id,
     staffName: row.staff_name,
+    resourceId: row.resource_id,
+    resourceName: row.resource_name,
     clientId: row.client_id,
     clientName: row.client_name,
     start: new Date(row.starts_at).toISOString(),

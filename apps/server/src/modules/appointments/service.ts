@@ -1,5 +1,4 @@
 import {
-  DEFAULT_BOOKING_WINDOW_DAYS,
   DomainError,
   agendaQuerySchema,
   bookAppointmentSchema,
@@ -12,6 +11,8 @@ import {
   type BookAppointmentInput,
   type CancelAppointmentInput,
   type ErrorCode,
+  type Resource,
+  type OfficeBookingPolicy,
   type RescheduleAppointmentInput,
   type Service,
   type SlotOffer,
@@ -34,14 +35,18 @@ import {
 import type { AppointmentUpdate, Database } from "@frontoffice/db";
 import type { Kysely, Transaction } from "kysely";
 import type { Clock } from "../../clock.js";
-import { violatesExclusionConstraint } from "../../database-errors.js";
+import { violatesCheckConstraint, violatesExclusionConstraint } from "../../database-errors.js";
 import type { Actor } from "../../trpc/actor.js";
 import { listAuditEntries, recordChangeBy } from "../audit/queries.js";
+import { busyBlocks } from "../agenda/service.js";
 import { findWeeklyHours, selectOverrides, selectTimeOff } from "../schedules/queries.js";
 import { offerFreedTime } from "../waitlist/queries.js";
+import { holdRoom, resourceCalendars, roomsForService } from "../resources/calendars.js";
 import { findOfficeStaffIds, findService } from "../services/queries.js";
 import {
   NO_OVERLAP_CONSTRAINT,
+  RESOURCE_NO_OVERLAP_CONSTRAINT,
+  RESOURCE_SEAT_CAPACITY_CHECK,
   findAppointmentRow,
   findClientForBooking,
   findOfficeContext,
@@ -64,12 +69,17 @@ export const NEXT_SLOTS_ON_CONFLICT = 3;
 /** Statuses an appointment can still be moved or cancelled from. */
 const OPEN_STATUSES: readonly AppointmentStatus[] = ["booked", "confirmed", "checked_in"];
 
-const POLICY: BookingPolicy = { maxDaysAhead: DEFAULT_BOOKING_WINDOW_DAYS };
-
 interface OfficeContext {
   id: string;
   timeZone: string;
   country: string | undefined;
+  bookingPolicy: OfficeBookingPolicy;
+}
+
+/** The office's booking rules as the scheduling package takes them (no step: automatic). */
+function policyOf(office: OfficeContext): BookingPolicy {
+  const { bookingWindowDays, minimumNoticeMinutes, slotStepMinutes } = office.bookingPolicy;
+  return { maxDaysAhead: bookingWindowDays, minimumNoticeMinutes, ...(slotStepMinutes === null ? {} : { stepMinutes: slotStepMinutes }) };
 }
 
 export function schedulingClock(clock: Clock): SchedulingClock {
@@ -101,7 +111,8 @@ function localDate(instant: number, timeZone: string): Temporal.PlainDate {
 /**
  * The calendars of some staff in one office over `span`: weekly hours, date overrides, holidays,
  * time off and, when `withBookings`, their live appointments (as blocked ranges, buffers
- * included). The same number of queries whatever the number of staff.
+ * included). The same number of queries whatever the number of staff. `rooms` add their
+ * calendars (kind "resource", always with their live bookings) in one more query.
  */
 async function calendarsFor(
   db: Executor,
@@ -110,6 +121,7 @@ async function calendarsFor(
   staffIds: readonly string[],
   span: { from: number; to: number },
   withBookings = true,
+  rooms: readonly Resource[] = [],
 ): Promise<Calendar[]> {
   const hours = await findWeeklyHours(db, organizationId, office.id, staffIds);
   const overrides = await selectOverrides(db, organizationId, {
@@ -118,11 +130,12 @@ async function calendarsFor(
     from: localDate(span.from, office.timeZone).subtract({ days: 1 }).toString(),
     to: localDate(span.to, office.timeZone).add({ days: 1 }).toString(),
   });
-  const off = await selectTimeOff(db, organizationId, { staffIds, from: new Date(span.from), to: new Date(span.to) });
+  // Blocks in the staff member's agenda (the employer's day) make them busy like time off.
+  const off = [...(await selectTimeOff(db, organizationId, { staffIds, from: new Date(span.from), to: new Date(span.to) })), ...(await busyBlocks(db, organizationId, staffIds, span))];
   const booked = withBookings ? await liveBookings(db, organizationId, staffIds, new Date(span.from), new Date(span.to)) : [];
   const last = withBookings ? await lastBookedAt(db, organizationId, staffIds) : new Map<string, Date>();
   const holidays = holidaysBetween(office, span.from, span.to);
-  return staffIds.map((id) => ({
+  const staffCalendars: Calendar[] = staffIds.map((id) => ({
     id,
     timeZone: office.timeZone,
     weeklyHours: hours.get(id) ?? {},
@@ -136,15 +149,17 @@ async function calendarsFor(
       .filter((row) => row.staff_id === id)
       .map((row) => ({ id: row.id, start: new Date(row.blocked_from).toISOString(), end: new Date(row.blocked_until).toISOString() })),
   }));
+  return [...staffCalendars, ...(await resourceCalendars(db, organizationId, office.timeZone, rooms, span))];
 }
 
-function schedulingService(service: Service, staffIds: readonly string[]): SchedulingService {
+/** A service with rooms needs one of its staff and one of its rooms; otherwise one of its staff. */
+function schedulingService(service: Service, staffIds: readonly string[], roomIds: readonly string[] = []): SchedulingService {
   return {
     id: service.id,
     durationMinutes: service.durationMinutes,
     bufferBeforeMinutes: service.bufferBeforeMinutes,
     bufferAfterMinutes: service.bufferAfterMinutes,
-    needs: { kind: "one-of", ids: [...staffIds] },
+    needs: roomIds.length > 0 ? { kind: "staff-and-room", staff: [...staffIds], rooms: [...roomIds] } : { kind: "one-of", ids: [...staffIds] },
   };
 }
 
@@ -202,11 +217,12 @@ async function bookingContext(db: Executor, actor: Pick<Actor, "organizationId">
   return { service, office, staffIds };
 }
 
-async function toOffers(db: Executor, organizationId: string, slots: readonly Slot[]): Promise<SlotOffer[]> {
+async function toOffers(db: Executor, organizationId: string, slots: readonly Slot[], rooms: readonly Resource[] = []): Promise<SlotOffer[]> {
   const names = await staffNames(db, organizationId, [...new Set(slots.flatMap((slot) => slot.staff))]);
   return slots.map((slot) => {
     const staffId = slot.staff[0] ?? "";
-    return { start: slot.start, end: slot.end, staffId, staffName: names.get(staffId) ?? "" };
+    const room = rooms.find((candidate) => candidate.id === slot.resources[0]);
+    return { start: slot.start, end: slot.end, staffId, staffName: names.get(staffId) ?? "", resourceId: room?.id ?? null, resourceName: room?.name ?? null };
   });
 }
 
@@ -221,73 +237,85 @@ export async function findFreeSlots(actor: Reader, raw: SlotsQuery): Promise<Slo
   return withSchedulingErrors(async () => {
     const { service, office, staffIds } = await bookingContext(actor.db, actor, query.serviceId, query.staffIds);
     if (staffIds.length === 0) return [];
+    const rooms = await roomsForService(actor.db, actor.organizationId, service);
     const from = startOfLocalDay(query.from, office.timeZone);
     const to = Temporal.PlainDate.from(query.from).add({ days: query.days }).toZonedDateTime({ timeZone: office.timeZone }).epochMilliseconds;
     const margin = 2 * 60 * MINUTE_MS;
-    const candidates = await calendarsFor(actor.db, actor.organizationId, office, staffIds, { from: from - margin, to: to + margin });
+    const candidates = await calendarsFor(actor.db, actor.organizationId, office, staffIds, { from: from - margin, to: to + margin }, true, rooms);
     const slots = findSlots({
-      service: schedulingService(service, staffIds),
+      service: schedulingService(service, staffIds, rooms.map((room) => room.id)),
       candidates,
       window: { start: new Date(from).toISOString(), end: new Date(to).toISOString() },
       clock: schedulingClock(actor.clock),
-      policy: POLICY,
+      policy: policyOf(office),
       timeZone: office.timeZone,
       limit: query.limit,
     });
-    return toOffers(actor.db, actor.organizationId, slots);
+    return toOffers(actor.db, actor.organizationId, slots, rooms);
   });
 }
 
-/** The next free slots for a service with these staff, from `from` on: what a conflict offers. */
-export async function nextSlots(actor: Reader, service: Service, office: OfficeContext, staffIds: readonly string[], from: string, count = NEXT_SLOTS_ON_CONFLICT): Promise<SlotOffer[]> {
+/** The next free slots for a service with these staff (and rooms), from `from` on: what a conflict offers. */
+export async function nextSlots(
+  actor: Reader,
+  service: Service,
+  office: OfficeContext,
+  staffIds: readonly string[],
+  from: string,
+  count = NEXT_SLOTS_ON_CONFLICT,
+  rooms: readonly Resource[] = [],
+): Promise<SlotOffer[]> {
   if (staffIds.length === 0) return [];
   const now = actor.clock.now().getTime();
   const start = Math.max(now, Date.parse(from));
-  const candidates = await calendarsFor(actor.db, actor.organizationId, office, staffIds, { from: start - DAY_MS, to: now + (DEFAULT_BOOKING_WINDOW_DAYS + 1) * DAY_MS });
+  const candidates = await calendarsFor(actor.db, actor.organizationId, office, staffIds, { from: start - DAY_MS, to: now + (office.bookingPolicy.bookingWindowDays + 1) * DAY_MS }, true, rooms);
   const slots = nextFreeSlots(count, {
-    service: schedulingService(service, staffIds),
+    service: schedulingService(service, staffIds, rooms.map((room) => room.id)),
     candidates,
     clock: schedulingClock(actor.clock),
-    policy: POLICY,
+    policy: policyOf(office),
     timeZone: office.timeZone,
     from: new Date(start).toISOString(),
   });
-  return toOffers(actor.db, actor.organizationId, slots);
+  return toOffers(actor.db, actor.organizationId, slots, rooms);
 }
 
 /**
  * Checks a start against the rules (past, window, working hours, holidays, grid) for one staff
  * member, without looking at other appointments: whether the time is free is the database's
- * decision (the exclusion constraint), taken when the row is written.
+ * decision (the exclusion constraints), taken when the row is written. `roomId`: the room it takes.
  */
-function checkRules(actor: Reader, service: Service, calendars: Calendar[], staffId: string, start: string, office: OfficeContext): void {
+function checkRules(actor: Reader, service: Service, calendars: Calendar[], staffId: string, start: string, office: OfficeContext, roomId?: string): void {
+  const ids = roomId ? [staffId, roomId] : [staffId];
   const problems = validateBookingRequest({
     start,
-    service: schedulingService(service, [staffId]),
-    calendarIds: [staffId],
-    calendars: calendars.filter((calendar) => calendar.id === staffId).map((calendar) => ({ ...calendar, bookings: [] })),
+    service: schedulingService(service, [staffId], roomId ? [roomId] : []),
+    calendarIds: ids,
+    calendars: calendars.filter((calendar) => ids.includes(calendar.id)).map((calendar) => ({ ...calendar, bookings: [] })),
     clock: schedulingClock(actor.clock),
-    policy: POLICY,
+    policy: policyOf(office),
     timeZone: office.timeZone,
   });
   if (problems.length > 0) throw toDomainError(problems);
 }
 
 /**
- * Round-robin: among the staff free at `start`, the least recently booked. When none is free,
- * the first of them anyway, and the database refuses the overlap.
+ * Round-robin: among the staff (and rooms) free at `start`, the least recently booked. When none
+ * is free, the first of them anyway, and the database refuses the overlap.
  */
-function pickStaff(actor: Reader, service: Service, calendars: Calendar[], start: number, office: OfficeContext): string {
+function pickStaff(actor: Reader, service: Service, calendars: Calendar[], start: number, office: OfficeContext): { staffId: string; roomId: string | undefined } {
+  const staffIds = calendars.filter((calendar) => calendar.kind !== "resource").map((calendar) => calendar.id);
+  const roomIds = calendars.filter((calendar) => calendar.kind === "resource").map((calendar) => calendar.id);
   const [slot] = findSlots({
-    service: schedulingService(service, calendars.map((calendar) => calendar.id)),
+    service: schedulingService(service, staffIds, roomIds),
     candidates: calendars,
     window: { start: new Date(start).toISOString(), end: new Date(start + service.durationMinutes * MINUTE_MS).toISOString() },
     clock: schedulingClock(actor.clock),
-    policy: POLICY,
+    policy: policyOf(office),
     timeZone: office.timeZone,
     limit: 1,
   });
-  return slot?.staff[0] ?? (calendars[0] as Calendar).id;
+  return { staffId: slot?.staff[0] ?? (staffIds[0] as string), roomId: slot?.resources[0] ?? roomIds[0] };
 }
 
 function blockedRange(service: Pick<Service, "durationMinutes" | "bufferBeforeMinutes" | "bufferAfterMinutes">, start: number) {
@@ -301,9 +329,17 @@ function blockedRange(service: Pick<Service, "durationMinutes" | "bufferBeforeMi
 }
 
 /** What a failed write becomes: an overlap is APPOINTMENT_CONFLICT with the next free slots. */
-async function conflictOr(actor: Reader, error: unknown, attempt: { service: Service; office: OfficeContext; staffIds: string[]; start: string } | undefined): Promise<never> {
-  if (attempt && violatesExclusionConstraint(error, NO_OVERLAP_CONSTRAINT)) {
-    const offers = await nextSlots(actor, attempt.service, attempt.office, attempt.staffIds, attempt.start);
+async function conflictOr(
+  actor: Reader,
+  error: unknown,
+  attempt: { service: Service; office: OfficeContext; staffIds: string[]; start: string; rooms?: readonly Resource[] } | undefined,
+): Promise<never> {
+  const overlap =
+    violatesExclusionConstraint(error, NO_OVERLAP_CONSTRAINT) ||
+    violatesExclusionConstraint(error, RESOURCE_NO_OVERLAP_CONSTRAINT) ||
+    violatesCheckConstraint(error, RESOURCE_SEAT_CAPACITY_CHECK);
+  if (attempt && overlap) {
+    const offers = await nextSlots(actor, attempt.service, attempt.office, attempt.staffIds, attempt.start, NEXT_SLOTS_ON_CONFLICT, attempt.rooms);
     throw new DomainError("APPOINTMENT_CONFLICT", "the time overlaps another appointment", { nextSlots: offers });
   }
   throw error;
@@ -336,11 +372,15 @@ export async function bookAppointment(
         const client = await findClientForBooking(trx, actor.organizationId, input.clientId);
         if (!client) throw new DomainError("NOT_FOUND", "client not found");
         if (client.archived_at) throw new DomainError("CLIENT_ARCHIVED");
+        const rooms = await roomsForService(trx, actor.organizationId, service, input.resourceId);
         const around = { from: start - DAY_MS, to: start + DAY_MS };
-        const calendars = await calendarsFor(trx, actor.organizationId, office, staffIds, around, !input.staffId);
-        const staffId = input.staffId ?? pickStaff(actor, service, calendars, start, office);
-        checkRules(actor, service, calendars, staffId, input.start, office);
-        attempt = { service, office, staffIds: input.staffId ? [staffId] : staffIds, start: input.start };
+        const calendars = await calendarsFor(trx, actor.organizationId, office, staffIds, around, !input.staffId, rooms);
+        const team = pickStaff(actor, service, calendars, start, office);
+        const staffId = input.staffId ?? team.staffId;
+        checkRules(actor, service, calendars, staffId, input.start, office, team.roomId);
+        attempt = { service, office, staffIds: input.staffId ? [staffId] : staffIds, start: input.start, rooms };
+        const range = blockedRange(service, start);
+        const holding = await holdRoom(trx, actor.organizationId, rooms, team.roomId, range);
         const at = actor.clock.now();
         const id = await insertAppointment(trx, {
           organization_id: actor.organizationId,
@@ -348,7 +388,8 @@ export async function bookAppointment(
           service_id: service.id,
           staff_id: staffId,
           client_id: client.id,
-          ...blockedRange(service, start),
+          ...range,
+          ...holding,
           notes: input.notes ?? "",
           created_at: at,
           updated_at: at,
@@ -360,6 +401,7 @@ export async function bookAppointment(
           start: { from: null, to: appointment.start },
           end: { from: null, to: appointment.end },
           staffId: { from: null, to: staffId },
+          ...(holding.resource_id ? { resourceId: { from: null, to: holding.resource_id } } : {}),
           serviceId: { from: null, to: service.id },
           clientId: { from: null, to: client.id },
           status: { from: null, to: appointment.status },
@@ -399,17 +441,24 @@ export async function rescheduleAppointment(actor: Actor, input: RescheduleAppoi
         if (!OPEN_STATUSES.includes(row.status) || row.status === "checked_in") throw new DomainError("APPOINTMENT_CLOSED");
         const staffId = input.staffId ?? row.staff_id;
         const { service, office } = await bookingContext(trx, actor, row.service_id, [staffId], true);
-        const calendars = await calendarsFor(trx, actor.organizationId, office, [staffId], { from: start - DAY_MS, to: start + DAY_MS }, false);
-        checkRules(actor, service, calendars, staffId, input.start, office);
-        attempt = { service, office, staffIds: [staffId], start: input.start };
+        const rooms = await roomsForService(trx, actor.organizationId, service, input.resourceId, row.resource_id);
+        const calendars = (await calendarsFor(trx, actor.organizationId, office, [staffId], { from: start - DAY_MS, to: start + DAY_MS }, false, rooms)).map(
+          (calendar) => ({ ...calendar, bookings: calendar.bookings?.filter((booking) => booking.id !== row.id) ?? [] }),
+        );
+        const { roomId } = pickStaff(actor, service, calendars, start, office);
+        checkRules(actor, service, calendars, staffId, input.start, office, roomId);
+        attempt = { service, office, staffIds: [staffId], start: input.start, rooms };
         const before = await getAppointment(actor, row.id, trx);
         const at = actor.clock.now();
-        await saveVersion(trx, actor, row, at, { ...blockedRange(service, start), staff_id: staffId });
+        const range = blockedRange(service, start);
+        const holding = await holdRoom(trx, actor.organizationId, rooms, roomId, range, row.id);
+        await saveVersion(trx, actor, row, at, { ...range, ...holding, staff_id: staffId });
         const after = await getAppointment(actor, row.id, trx);
         await recordChangeBy(trx, actor, { type: ENTITY, id: row.id }, "reschedule", {
           start: { from: before.start, to: after.start },
           end: { from: before.end, to: after.end },
           ...(before.staffId === after.staffId ? {} : { staffId: { from: before.staffId, to: after.staffId } }),
+          ...(before.resourceId === after.resourceId ? {} : { resourceId: { from: before.resourceId, to: after.resourceId } }),
         }, at);
         return after;
       }),
@@ -461,6 +510,7 @@ export async function agenda(actor: Pick<Actor, "db" | "organizationId">, raw: A
   return selectAppointments(actor.db, actor.organizationId, {
     officeId: query.officeId,
     staffIds: query.staffIds,
+    resourceIds: query.resourceIds,
     from: new Date(query.from),
     to: new Date(query.to),
   });

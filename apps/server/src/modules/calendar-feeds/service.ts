@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "@frontoffice/db";
 import type { Clock } from "../../clock.js";
 import type { Actor } from "../../trpc/actor.js";
+import { selectBlocks } from "../agenda/queries.js";
 import { feedAppointments, findFeed, findLiveFeedByHash, findStaffMember, insertFeed, listFeeds, revokeFeedRow } from "./queries.js";
 
 /** The window a feed shows: a month back, six months ahead. */
@@ -90,5 +91,19 @@ export async function renderFeed(db: Kysely<Database>, clock: Clock, token: stri
       sequence: appointment.version,
     };
   });
+  // The staff member's blocks (busy time in their agenda), repeating ones as series.
+  const blocks = await selectBlocks(db, feed.organizationId, { staffIds: [feed.staffId], from: new Date(now.getTime() - FEED_DAYS_BACK * DAY_MS), to: new Date(now.getTime() + FEED_DAYS_AHEAD * DAY_MS) });
+  for (const block of blocks) {
+    events.push({
+      uid: `agenda-${block.id}@frontoffice`,
+      start: new Date(block.starts_at).toISOString(),
+      end: new Date(block.ends_at ?? block.starts_at).toISOString(),
+      summary: block.title,
+      timeZone: block.time_zone,
+      ...(block.rrule ? { rrule: block.rrule, exdates: block.exdates.filter((exdate) => exdate.length > 10) } : {}),
+      status: "CONFIRMED",
+      sequence: block.version,
+    });
+  }
   return toICalendar(events, { clock: { now: () => Temporal.Instant.fromEpochMilliseconds(now.getTime()) }, name: feed.staffName });
 }

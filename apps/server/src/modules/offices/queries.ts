@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { jsonb, type Database, type DepartmentRow, type OfficeRow } from "@frontoffice/db";
-import type { Address, Department, Locale, Office, OfficeDetailsInput, OfficeKind } from "@frontoffice/domain";
+import type { Address, Department, Locale, Office, OfficeBookingPolicy, OfficeDetailsInput, OfficeKind } from "@frontoffice/domain";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -31,7 +31,35 @@ function toOffice(office: OfficeRow, departments: Department[]): Office {
     phone: office.phone,
     email: office.email,
     departments,
+    bookingPolicy: toBookingPolicy(office),
   };
+}
+
+type BookingPolicyColumns = Pick<OfficeRow, "booking_window_days" | "minimum_notice_minutes" | "slot_step_minutes">;
+
+export function toBookingPolicy(row: BookingPolicyColumns): OfficeBookingPolicy {
+  return { bookingWindowDays: row.booking_window_days, minimumNoticeMinutes: row.minimum_notice_minutes, slotStepMinutes: row.slot_step_minutes };
+}
+
+/** An office's booking rules, or undefined when the office is not the organization's. */
+export async function findBookingPolicy(db: Executor, organizationId: string, officeId: string): Promise<OfficeBookingPolicy | undefined> {
+  const row = await db
+    .selectFrom("office")
+    .select(["booking_window_days", "minimum_notice_minutes", "slot_step_minutes"])
+    .where("organization_id", "=", organizationId)
+    .where("id", "=", officeId)
+    .executeTakeFirst();
+  return row && toBookingPolicy(row);
+}
+
+/** Writes an office's booking rules; the table's checks hold the same limits as the schema. */
+export async function updateBookingPolicyRow(db: Executor, organizationId: string, officeId: string, policy: OfficeBookingPolicy): Promise<void> {
+  await db
+    .updateTable("office")
+    .set({ booking_window_days: policy.bookingWindowDays, minimum_notice_minutes: policy.minimumNoticeMinutes, slot_step_minutes: policy.slotStepMinutes })
+    .where("organization_id", "=", organizationId)
+    .where("id", "=", officeId)
+    .execute();
 }
 
 /** The offices of one organization, each with its departments, in a stable order. */

@@ -7,6 +7,7 @@ import {
   type Office,
   type OfficeDetailsInput,
   type OfficeInput,
+  type OfficeBookingPolicy,
   type OfficeKind,
 } from "@frontoffice/domain";
 import type { Transaction } from "kysely";
@@ -14,6 +15,7 @@ import type { Database } from "@frontoffice/db";
 import { translatingUniqueViolations } from "../../database-errors.js";
 import type { Actor } from "../../trpc/actor.js";
 import { diffFields, recordChangeBy } from "../audit/queries.js";
+import { listServices } from "../services/queries.js";
 import { insertDepartments, insertOffice } from "../setup/queries.js";
 import {
   DEPARTMENT_UNIQUE_KEYS,
@@ -22,6 +24,7 @@ import {
   findOffice,
   getOffice,
   keepDepartmentStaffInOffice,
+  updateBookingPolicyRow,
   updateDepartmentRow,
   updateOfficeRow,
 } from "./queries.js";
@@ -87,6 +90,32 @@ export async function updateOffice(actor: Actor, officeId: string, input: Office
     const changes = diffFields(officeAuditView(current), officeAuditView({ ...input, kind: current.kind }));
     if (Object.keys(changes).length === 0) return current;
     await updateOfficeRow(trx, actor.organizationId, officeId, input);
+    await recordChangeBy(trx, actor, { type: "office", id: officeId }, "update", changes, actor.clock.now());
+    return officeOrNotFound(trx, actor, officeId);
+  });
+}
+
+/**
+ * Sets an office's booking rules. A fixed slot step must divide the duration of every active
+ * service of the office, else DURATION_NOT_MULTIPLE_OF_STEP names those services: saving it
+ * would make them impossible to book.
+ */
+export async function updateBookingPolicy(actor: Actor, officeId: string, policy: OfficeBookingPolicy): Promise<Office> {
+  return actor.db.transaction().execute(async (trx) => {
+    const current = await officeOrNotFound(trx, actor, officeId, true);
+    const changes = diffFields({ ...current.bookingPolicy }, { ...policy });
+    if (Object.keys(changes).length === 0) return current;
+    const step = policy.slotStepMinutes;
+    if (step !== null) {
+      const misfits = (await listServices(trx, actor.organizationId, { officeId })).filter((service) => service.durationMinutes % step !== 0);
+      if (misfits.length > 0) {
+        throw new DomainError("DURATION_NOT_MULTIPLE_OF_STEP", "services of the office do not fit the step", {
+          stepMinutes: step,
+          misfitServices: misfits.map((service) => ({ id: service.id, name: service.name, durationMinutes: service.durationMinutes })),
+        });
+      }
+    }
+    await updateBookingPolicyRow(trx, actor.organizationId, officeId, policy);
     await recordChangeBy(trx, actor, { type: "office", id: officeId }, "update", changes, actor.clock.now());
     return officeOrNotFound(trx, actor, officeId);
   });

@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database, ServiceRow } from "@frontoffice/db";
 import type { Service } from "@frontoffice/domain";
+import { serviceResourceIds } from "../resources/queries.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The unique keys of a service, and the domain error each one means when violated. */
 export const SERVICE_UNIQUE_KEYS = { service_office_name_key: "SERVICE_NAME_TAKEN" } as const;
 
-export function toService(row: ServiceRow, currency: string, staffIds: string[]): Service {
+export function toService(row: ServiceRow, currency: string, staffIds: string[], resourceIds: string[] = []): Service {
   return {
     id: row.id,
     officeId: row.office_id,
@@ -18,6 +19,7 @@ export function toService(row: ServiceRow, currency: string, staffIds: string[])
     priceMinor: row.price_minor,
     currency,
     staffIds,
+    resourceIds,
     active: row.active,
   };
 }
@@ -48,8 +50,9 @@ export async function listServices(
     .where("service_id", "in", rows.map((row) => row.id))
     .orderBy("staff_id")
     .execute();
+  const resources = await serviceResourceIds(db, organizationId, rows.map((row) => row.id));
   return rows.map(({ currency, ...row }) =>
-    toService(row, currency, links.filter((link) => link.service_id === row.id).map((link) => link.staff_id)),
+    toService(row, currency, links.filter((link) => link.service_id === row.id).map((link) => link.staff_id), resources.get(row.id) ?? []),
   );
 }
 

@@ -11,7 +11,8 @@ import type { Database } from "@frontoffice/db";
 import type { Actor } from "../../trpc/actor.js";
 import { translatingUniqueViolations } from "../../database-errors.js";
 import { diffFields, recordChangeBy } from "../audit/queries.js";
-import { findOffice } from "../offices/queries.js";
+import { findBookingPolicy, findOffice } from "../offices/queries.js";
+import { listResources, replaceServiceResources } from "../resources/queries.js";
 import { SERVICE_UNIQUE_KEYS, findOfficeStaffIds, findService, listServices, replaceServiceStaff } from "./queries.js";
 
 const ENTITY = "service";
@@ -29,6 +30,15 @@ async function checkStaff(trx: Transaction<Database>, actor: Actor, officeId: st
   return unique.sort();
 }
 
+/** Every resource named must be active and of the office, else RESOURCE_NOT_FOUND. */
+async function checkResources(trx: Transaction<Database>, actor: Actor, officeId: string, resourceIds: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(resourceIds)];
+  const found = (await listResources(trx, actor.organizationId, { officeId, ids: unique })).map((resource) => resource.id);
+  const missing = unique.filter((id) => !found.includes(id));
+  if (missing.length > 0) throw new DomainError("RESOURCE_NOT_FOUND", "resource not in this office", { resourceIds: missing });
+  return unique.sort();
+}
+
 function auditView(service: Omit<Service, "id" | "currency" | "active"> & { active?: boolean }): Record<string, unknown> {
   return {
     officeId: service.officeId,
@@ -38,8 +48,17 @@ function auditView(service: Omit<Service, "id" | "currency" | "active"> & { acti
     bufferAfterMinutes: service.bufferAfterMinutes,
     priceMinor: service.priceMinor,
     staffIds: service.staffIds,
+    resourceIds: service.resourceIds,
     active: service.active ?? true,
   };
+}
+
+/** A service must last a whole number of its office's fixed slot steps, or it could never be booked. */
+async function checkFitsOfficeStep(trx: Transaction<Database>, actor: Actor, officeId: string, durationMinutes: number): Promise<void> {
+  const step = (await findBookingPolicy(trx, actor.organizationId, officeId))?.slotStepMinutes;
+  if (step && durationMinutes % step !== 0) {
+    throw new DomainError("DURATION_NOT_MULTIPLE_OF_STEP", `a ${durationMinutes}-minute service does not fit the office's ${step}-minute step`, { durationMinutes, stepMinutes: step });
+  }
 }
 
 export async function createService(actor: Actor, raw: ServiceInput): Promise<Service> {
@@ -47,6 +66,8 @@ export async function createService(actor: Actor, raw: ServiceInput): Promise<Se
   return actor.db.transaction().execute(async (trx) => {
     if (!(await findOffice(trx, actor.organizationId, input.officeId))) throw new DomainError("NOT_FOUND", "office not found");
     const staffIds = await checkStaff(trx, actor, input.officeId, input.staffIds);
+    const resourceIds = await checkResources(trx, actor, input.officeId, input.resourceIds);
+    await checkFitsOfficeStep(trx, actor, input.officeId, input.durationMinutes);
     const at = actor.clock.now();
     const row = await translatingUniqueViolations(SERVICE_UNIQUE_KEYS, () =>
       trx
@@ -66,6 +87,7 @@ export async function createService(actor: Actor, raw: ServiceInput): Promise<Se
         .executeTakeFirstOrThrow(),
     );
     await replaceServiceStaff(trx, actor.organizationId, row.id, staffIds);
+    await replaceServiceResources(trx, actor.organizationId, input.officeId, row.id, resourceIds);
     const service = await findService(trx, actor.organizationId, row.id, { includeInactive: true });
     if (!service) throw new DomainError("INTERNAL", "service vanished");
     await recordChangeBy(trx, actor, { type: ENTITY, id: service.id }, "create", diffFields({}, auditView(service)), at);
@@ -79,6 +101,7 @@ export async function updateService(actor: Actor, raw: ServiceUpdateInput): Prom
     const current = await findService(trx, actor.organizationId, input.id, { includeInactive: true, forUpdate: true });
     if (!current) throw new DomainError("SERVICE_NOT_FOUND");
     const staffIds = input.staffIds ? await checkStaff(trx, actor, current.officeId, input.staffIds) : current.staffIds;
+    const resourceIds = input.resourceIds ? await checkResources(trx, actor, current.officeId, input.resourceIds) : current.resourceIds;
     const next = {
       ...current,
       name: input.name ?? current.name,
@@ -88,9 +111,11 @@ export async function updateService(actor: Actor, raw: ServiceUpdateInput): Prom
       priceMinor: input.priceMinor === undefined ? current.priceMinor : input.priceMinor,
       active: input.active ?? current.active,
       staffIds,
+      resourceIds,
     };
     const changes = diffFields(auditView(current), auditView(next));
     if (Object.keys(changes).length === 0) return current;
+    if (next.active) await checkFitsOfficeStep(trx, actor, current.officeId, next.durationMinutes);
     const at = actor.clock.now();
     await translatingUniqueViolations(SERVICE_UNIQUE_KEYS, () =>
       trx
@@ -110,6 +135,7 @@ export async function updateService(actor: Actor, raw: ServiceUpdateInput): Prom
         .execute(),
     );
     if (input.staffIds) await replaceServiceStaff(trx, actor.organizationId, current.id, staffIds);
+    if (input.resourceIds) await replaceServiceResources(trx, actor.organizationId, current.officeId, current.id, resourceIds);
     await recordChangeBy(trx, actor, { type: ENTITY, id: current.id }, "update", changes, at);
     return next;
   });

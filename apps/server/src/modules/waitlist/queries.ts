@@ -23,9 +23,16 @@ export function toOffer(row: WaitlistOfferRow, now: Date): WaitlistOffer {
 /**
  * Offers the time a cancelled appointment freed to the first client waiting for that service
  * (first come, first served) whose wanted range contains it, for WAITLIST_OFFER_HOURS (never
- * past the start). Runs in the cancelling transaction; returns the offer, if one was made.
+ * past the start). A client already offered this very time (and who let it lapse) is passed
+ * over. Runs in the cancelling transaction (or the re-offering job's); returns the offer, if one
+ * was made.
  */
-export async function offerFreedTime(trx: Transaction<Database>, organizationId: string, cancelled: Appointment, now: Date): Promise<WaitlistOfferRow | undefined> {
+export async function offerFreedTime(
+  trx: Transaction<Database>,
+  organizationId: string,
+  cancelled: Pick<Appointment, "id" | "serviceId" | "staffId" | "clientId" | "start" | "end">,
+  now: Date,
+): Promise<WaitlistOfferRow | undefined> {
   const start = new Date(cancelled.start);
   if (start.getTime() <= now.getTime()) return undefined;
   const entry = await trx
@@ -37,6 +44,17 @@ export async function offerFreedTime(trx: Transaction<Database>, organizationId:
     .where("entry.client_id", "<>", cancelled.clientId)
     .where("entry.earliest_at", "<=", start)
     .where("entry.latest_at", ">=", new Date(cancelled.end))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("waitlist_offer as earlier")
+            .select(sql`1`.as("one"))
+            .whereRef("earlier.entry_id", "=", "entry.id")
+            .where("earlier.staff_id", "=", cancelled.staffId)
+            .where("earlier.starts_at", "=", start),
+        ),
+      ),
+    )
     .where((eb) =>
       eb.or([
         eb("entry.status", "=", "waiting"),
@@ -146,4 +164,43 @@ export async function acceptOfferRow(trx: Transaction<Database>, offerId: string
     .where("expires_at", ">", now)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * One open offer whose time ran out (oldest first), locked for this transaction; offers another
+ * process holds are skipped, so two job runners never handle the same one. With what a re-offer
+ * needs: the entry's service and client, and the client whose cancellation freed the time.
+ */
+export async function claimLapsedOffer(trx: Transaction<Database>, now: Date) {
+  return trx
+    .selectFrom("waitlist_offer as offer")
+    .innerJoin("waitlist_entry as entry", "entry.id", "offer.entry_id")
+    .leftJoin("appointment as source", "source.id", "offer.source_appointment_id")
+    .selectAll("offer")
+    .select(["entry.service_id", "entry.client_id", "source.client_id as source_client_id"])
+    .where("offer.status", "=", "open")
+    .where("offer.expires_at", "<=", now)
+    .orderBy("offer.expires_at")
+    .orderBy("offer.id")
+    .limit(1)
+    .forUpdate("offer")
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+/** Closes a lapsed offer (`expired`, or `taken` when the time was booked meanwhile); false when it was no longer open. */
+export async function closeLapsedOffer(trx: Transaction<Database>, offerId: string, status: "expired" | "taken"): Promise<boolean> {
+  const result = await trx.updateTable("waitlist_offer").set({ status }).where("id", "=", offerId).where("status", "=", "open").executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The client whose offer lapsed waits again (for other freed times), unless another offer of theirs is still open. */
+export async function waitAgain(trx: Transaction<Database>, entryId: string): Promise<void> {
+  await trx
+    .updateTable("waitlist_entry")
+    .set({ status: "waiting" })
+    .where("id", "=", entryId)
+    .where("status", "=", "offered")
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("waitlist_offer").select(sql`1`.as("one")).where("entry_id", "=", entryId).where("status", "=", "open"))))
+    .execute();
 }

@@ -9,6 +9,7 @@ import { errorCodeOf, errorMessage } from "../../lib/errors";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 
 type Client = RouterOutputs["clients"]["get"];
+import { ClientPaymentsCard } from "../payments/client-payments-card";
 import { useCan, useOffice, useSession } from "../shell/session-context";
 import { ClientHistory } from "./client-history";
 import { sectionFor, type ClientDetailsLike, type DetailsSection } from "./form-model";
@@ -53,6 +54,7 @@ function ClientView({ client }: { client: Client }) {
   const canWrite = useCan("clients.write");
   const canArchive = useCan("clients.archive");
   const canReadHistory = useCan("audit.read");
+  const canReadPayments = useCan("payments.read");
   const archived = client.archivedAt !== null;
 
   const section = sectionFor(office);
@@ -189,6 +191,8 @@ function ClientView({ client }: { client: Client }) {
             </CardHeader>
             <CardContent>{client.notes.trim() ? <p className="text-sm whitespace-pre-wrap text-slate-800">{client.notes}</p> : <Muted>{t("client.noNotes")}</Muted>}</CardContent>
           </Card>
+
+          {canReadPayments ? <ClientPaymentsCard clientId={client.id} /> : null}
         </div>
         {canReadHistory ? (
           <div>

@@ -18,6 +18,7 @@ const madrid: Office = {
   address: { line1: "Calle Mayor 1", city: "Madrid", country: "ES" },
   phone: null,
   email: null,
+  bookingPolicy: { bookingWindowDays: 90, minimumNoticeMinutes: 0, slotStepMinutes: null },
   departments: [],
 };
 const dublin: Office = { ...madrid, id: "8d3c7d0e-0d3b-4bfa-9a57-5f8f7f0c1a03", name: "Dublin", kind: "small_business", locale: "en", address: { line1: "1 Main St", city: "Dublin", country: "IE" } };

@@ -27,6 +27,7 @@ function office(overrides: Partial<Office> = {}): Office {
     address: { line1: "Calle Mayor 1", city: "Madrid", country: "ES" },
     phone: null,
     email: null,
+    bookingPolicy: { bookingWindowDays: 90, minimumNoticeMinutes: 0, slotStepMinutes: null },
     departments: [],
     ...overrides,
   };

@@ -2,7 +2,7 @@ import { APPOINTMENT_TRANSITIONS, CANCEL_REASONS, type AppointmentStatus, type C
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
-import { Alert, Badge, Button, Dialog, DialogContent, DialogFooter, ErrorState, Field, Select, Skeleton, Spinner, Textarea, useToast } from "../../components/ui";
+import { Alert, Badge, Button, buttonClasses, Dialog, DialogContent, DialogFooter, ErrorState, Field, Select, Skeleton, Spinner, Textarea, useToast } from "../../components/ui";
 import { useI18n, type MessageKey } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { useCan } from "../shell/session-context";
@@ -53,6 +53,7 @@ function AppointmentDetail({ id, office, staffNames, onMoved }: { id: string; of
   const client = useScheduleClient();
   const refresh = useRefreshSchedule();
   const canWrite = useCan("appointments.write");
+  const canTakePayment = useCan("payments.take");
   const format = useScheduleFormat(office.timeZone);
   const [mode, setMode] = useState<Mode>("view");
   const appointment = useQuery({ queryKey: scheduleKeys.appointment(id), queryFn: () => client.appointments.get.query({ id }) });
@@ -92,6 +93,7 @@ function AppointmentDetail({ id, office, staffNames, onMoved }: { id: string; of
         </Item>
         <Item label={t("schedule.field.service")}>{data.serviceName}</Item>
         <Item label={t("schedule.field.staff")}>{data.staffName || staffNames.get(data.staffId)}</Item>
+        {data.resourceName ? <Item label={t("schedule.field.room")}>{data.resourceName}</Item> : null}
         {data.cancelReason ? <Item label={t("appointment.cancelReason")}>{t(`appointment.reason.${data.cancelReason}`)}</Item> : null}
         {data.notes ? (
           <Item label={t("schedule.field.notes")} className="sm:col-span-2">
@@ -124,6 +126,12 @@ function AppointmentDetail({ id, office, staffNames, onMoved }: { id: string; of
             </Button>
           ) : null}
         </div>
+      ) : null}
+
+      {canTakePayment && mode === "view" && data.status !== "cancelled" ? (
+        <Link to={`/payments?appointment=${data.id}&office=${data.officeId}`} className={buttonClasses("secondary", "sm")}>
+          {t("appointment.action.takePayment")}
+        </Link>
       ) : null}
 
       {mode === "reschedule" ? (
@@ -162,7 +170,7 @@ function Reschedule({ appointment, office, onDone, onCancel }: { appointment: Ap
   const [sameStaff, setSameStaff] = useState(true);
   const [slot, setSlot] = useState<SlotOffer | null>(null);
   const move = useMutation({
-    mutationFn: (chosen: SlotOffer) => client.appointments.reschedule.mutate({ id: appointment.id, version: appointment.version, start: chosen.start, staffId: chosen.staffId }),
+    mutationFn: (chosen: SlotOffer) => client.appointments.reschedule.mutate({ id: appointment.id, version: appointment.version, start: chosen.start, staffId: chosen.staffId, resourceId: chosen.resourceId ?? undefined }),
     onSuccess: async (moved) => {
       toast(t("appointment.moved", { when: format.when(moved.start) }));
       await refresh();

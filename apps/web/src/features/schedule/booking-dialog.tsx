@@ -88,6 +88,7 @@ function BookingForm({
         clientId: person?.id ?? "",
         serviceId,
         staffId: staffId || chosen.staffId,
+        resourceId: chosen.resourceId ?? undefined,
         start: chosen.start,
         notes: notes.trim() || undefined,
       }),
@@ -205,6 +206,7 @@ function BookingForm({
             when: format.when(slot.start),
             staff: slot.staffName,
           })}
+          {slot.resourceName ? ` ${t("schedule.room.in", { room: slot.resourceName })}` : null}
         </p>
       ) : null}
 

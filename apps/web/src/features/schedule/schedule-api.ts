@@ -9,6 +9,7 @@ import type {
   BookAppointmentInput,
   CancelAppointmentInput,
   RescheduleAppointmentInput,
+  Resource,
   Service,
   SlotOffer,
   SlotsQuery,
@@ -33,6 +34,7 @@ export interface AppointmentHistoryEntry {
 /** The procedures the schedule uses (the server's router is checked against this where it is used). */
 export interface ScheduleClient {
   services: { list: { query: (input: { officeId?: string }) => Promise<Service[]> } };
+  resources: { list: { query: (input: { officeId?: string; includeInactive?: boolean }) => Promise<Resource[]> } };
   schedules: { get: { query: (input: { staffId: string; officeId: string }) => Promise<StaffSchedule> } };
   waitlist: {
     list: { query: (input: WaitlistListInput) => Promise<WaitlistEntry[]> };
@@ -54,6 +56,7 @@ export interface ScheduleClient {
 export const scheduleKeys = {
   all: ["schedule"] as const,
   services: (officeId: string) => ["schedule", "services", officeId] as const,
+  resources: (officeId: string) => ["schedule", "resources", officeId] as const,
   slots: (query: SlotsQuery) => ["schedule", "slots", query] as const,
   agenda: (query: AgendaQuery) => ["schedule", "agenda", query] as const,
   appointment: (id: string) => ["schedule", "appointment", id] as const,
@@ -74,7 +77,7 @@ export function useRefreshSchedule(): () => Promise<void> {
   return useMemo(() => () => queryClient.invalidateQueries({ queryKey: scheduleKeys.all }), [queryClient]);
 }
 
-export type { Appointment, Service, SlotOffer, StaffSchedule, WaitlistEntry };
+export type { Appointment, Resource, Service, SlotOffer, StaffSchedule, WaitlistEntry };
 
 /** The next free slots a refused booking offers (`data.details.nextSlots`), if any. */
 export function nextSlotsOf(error: unknown): SlotOffer[] {

@@ -17,9 +17,13 @@ import { firstOpeningMinutes, hoursOn } from "./hours";
 import { dayAxis } from "./layout";
 import { scheduleKeys, useScheduleClient, type Appointment } from "./schedule-api";
 import { TimeGrid, type GridColumn } from "./time-grid";
+import { useDragReschedule } from "./drag-reschedule";
+import { dragStep } from "./drag";
 import { addDays, dayRange, isIsoDate, localDate, weekDates, weekStartFor } from "./zoned-time";
 
 type View = "day" | "week";
+/** Day view columns: one per staff member, or one per room. */
+type ColumnsBy = "staff" | "rooms";
 
 /** The current time, refreshed every minute (for the current-time line). */
 function useNow(): number {
@@ -54,6 +58,7 @@ export function SchedulePage() {
   const today = localDate(now, timeZone);
   const date = isIsoDate(params.get("date")) ? (params.get("date") as string) : today;
   const view: View = params.get("view") === "week" ? "week" : "day";
+  const columnsBy: ColumnsBy = view === "day" && params.get("by") === "rooms" ? "rooms" : "staff";
   const format = useScheduleFormat(timeZone);
 
   const setParam = (changes: Record<string, string | null>) =>
@@ -74,6 +79,13 @@ export function SchedulePage() {
     queryFn: () => client.services.list.query({ officeId: office?.id }),
     enabled: !!office,
   });
+  const resources = useQuery({
+    queryKey: scheduleKeys.resources(office?.id ?? ""),
+    queryFn: () => client.resources.list.query({ officeId: office?.id }),
+    enabled: !!office,
+  });
+  const rooms = resources.data ?? [];
+  const byRooms = columnsBy === "rooms" && rooms.length > 0;
   const bookable = new Set((services.data ?? []).flatMap((service) => service.staffIds));
   const officeId = office?.id;
   const staff = officeId && staffList.data ? officeStaff(staffList.data, officeId, bookable) : [];
@@ -85,12 +97,14 @@ export function SchedulePage() {
   const first = dates[0] ?? date;
   const last = dates.at(-1) ?? date;
   const range = { from: new Date(dayRange(first, timeZone).start).toISOString(), to: new Date(dayRange(last, timeZone).end).toISOString() };
-  const staffIds = view === "week" ? (weekStaffId ? [weekStaffId] : []) : staff.map((member) => member.id);
-  const agendaInput = { officeId: office?.id, staffIds: staffIds.length ? staffIds : undefined, ...range };
+  const staffIds = byRooms ? [] : view === "week" ? (weekStaffId ? [weekStaffId] : []) : staff.map((member) => member.id);
+  const agendaInput = byRooms
+    ? { officeId: office?.id, resourceIds: rooms.map((room) => room.id), ...range }
+    : { officeId: office?.id, staffIds: staffIds.length ? staffIds : undefined, ...range };
   const agenda = useQuery({
     queryKey: scheduleKeys.agenda(agendaInput),
     queryFn: () => client.appointments.agenda.query(agendaInput),
-    enabled: !!office && staffIds.length > 0,
+    enabled: !!office && (staffIds.length > 0 || byRooms),
     refetchInterval: 60_000,
   });
 
@@ -109,6 +123,7 @@ export function SchedulePage() {
 
   const [booking, setBooking] = useState<BookingPrefill | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const dragReschedule = useDragReschedule(timeZone);
 
   const visible = useMemo(() => (agenda.data ?? []).filter((appointment) => appointment.status !== "cancelled"), [agenda.data]);
   const datesKey = dates.join(",");
@@ -125,6 +140,16 @@ export function SchedulePage() {
         highlighted: day === today,
       }));
     }
+    if (byRooms) {
+      return rooms.map((room) => ({
+        key: room.id,
+        label: room.name,
+        name: t("schedule.column.room", { room: room.name, day: format.dayLong(date) }),
+        axis: dayAxis(date, timeZone, "elapsed"),
+        hours: null,
+        appointments: visible.filter((appointment) => appointment.resourceId === room.id),
+      }));
+    }
     return staff.map((member) => ({
       key: member.id,
       label: member.displayName,
@@ -136,7 +161,7 @@ export function SchedulePage() {
     }));
     // The hours change with hoursKey; the map itself is new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, datesKey, staff, visible, weekStaffId, timeZone, format, today, date, t, hoursKey]);
+  }, [view, datesKey, staff, visible, weekStaffId, timeZone, format, today, date, t, hoursKey, byRooms, rooms]);
 
   if (staffList.isPending) return <Skeleton className="h-96 w-full" />;
   if (!office) return <ErrorState title={t("schedule.noOffice")} />;
@@ -191,6 +216,21 @@ export function SchedulePage() {
             </button>
           ))}
         </div>
+        {view === "day" && rooms.length > 0 ? (
+          <div role="group" aria-label={t("schedule.columnsBy.label")} className="flex rounded-md ring-1 ring-slate-300">
+            {(["staff", "rooms"] as const).map((option) => (
+              <button
+                key={option}
+                type="button"
+                aria-pressed={columnsBy === option}
+                onClick={() => setParam({ by: option === "staff" ? null : option })}
+                className={cn("h-10 px-4 text-sm font-medium first:rounded-l-md last:rounded-r-md focus-visible:outline-2 focus-visible:outline-brand-600", columnsBy === option ? "bg-brand-700 text-white" : "bg-white text-slate-800 hover:bg-slate-50")}
+              >
+                {t(`schedule.columnsBy.${option}`)}
+              </button>
+            ))}
+          </div>
+        ) : null}
         {view === "week" ? (
           <label className="space-y-1.5 text-sm font-medium text-slate-800">
             <span className="block">{t("schedule.field.staff")}</span>
@@ -246,8 +286,11 @@ export function SchedulePage() {
             onOpen={(appointment: Appointment) => setOpenId(appointment.id)}
             onPick={canWrite ? (column, start) => setBooking({ from: localDate(start, timeZone) < today ? today : localDate(start, timeZone), staffId: column.staffId ?? null }) : undefined}
             onMoveDays={move}
+            onMove={canWrite ? dragReschedule.onMove : undefined}
+            stepMinutes={dragStep(office.bookingPolicy.slotStepMinutes)}
             scrollToMinutes={scrollTo}
           />
+          {dragReschedule.dialog}
         </>
       )}
 

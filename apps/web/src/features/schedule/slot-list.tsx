@@ -36,13 +36,14 @@ export function SlotList({
             {offers.map((slot) => {
               const isSelected = !!selected && selected.start === slot.start && selected.staffId === slot.staffId;
               const time = format.time(slot.start);
+              const slotLabel = showStaff ? t("schedule.slot.labelWithStaff", { day: format.dayLong(day), time, staff: slot.staffName }) : t("schedule.slot.label", { day: format.dayLong(day), time });
               return (
                 <li key={`${slot.start}|${slot.staffId}`}>
                   <button
                     type="button"
                     aria-pressed={isSelected}
                     data-slot={slot.start}
-                    aria-label={showStaff ? t("schedule.slot.labelWithStaff", { day: format.dayLong(day), time, staff: slot.staffName }) : t("schedule.slot.label", { day: format.dayLong(day), time })}
+                    aria-label={slot.resourceName ? `${slotLabel}, ${t("schedule.room.in", { room: slot.resourceName })}` : slotLabel}
                     onClick={() => onPick(slot)}
                     className={cn(
                       "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
@@ -51,6 +52,7 @@ export function SlotList({
                   >
                     {time}
                     {showStaff ? <span className={cn("ml-1.5 text-xs font-normal", isSelected ? "text-brand-100" : "text-slate-600")}>{slot.staffName}</span> : null}
+                    {slot.resourceName ? <span className={cn("ml-1.5 text-xs font-normal", isSelected ? "text-brand-100" : "text-slate-600")}>{slot.resourceName}</span> : null}
                   </button>
                 </li>
               );

@@ -12,6 +12,8 @@ const appointment = (id: string, start: string, end: string, overrides: Partial<
   serviceName: "Check-up",
   staffId: "ana",
   staffName: "Ana",
+  resourceId: null,
+  resourceName: null,
   clientId: `client-${id}`,
   clientName: `Client ${id}`,
   start,

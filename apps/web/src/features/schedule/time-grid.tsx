@@ -1,7 +1,8 @@
 import type { Appointment } from "@frontoffice/domain";
-import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from "react";
 import { useT } from "../../i18n";
 import { cn } from "../../lib/cn";
+import { DEFAULT_DRAG_STEP_MINUTES, dropTarget, isDrag, type DropTarget } from "./drag";
 import { useScheduleFormat } from "./format";
 import { instantAtY, nowY, placeItems, placeRanges, type DayAxis, type Timed } from "./layout";
 import { STATUS_BLOCK_CLASSES } from "./status";
@@ -27,6 +28,31 @@ interface TimedAppointment extends Timed {
   appointment: Appointment;
 }
 
+/** A block being dragged: which, from which column, and how far the pointer has gone. */
+interface DragState {
+  appointment: Appointment;
+  column: number;
+  pointerId: number;
+  x0: number;
+  y0: number;
+  dx: number;
+  dy: number;
+  /** Past the threshold: a drag, not a click. */
+  moving: boolean;
+  target: DropTarget | null;
+}
+
+/** What a column's blocks need to be dragged (absent when the grid does not move appointments). */
+interface BlockDrag {
+  dragging: DragState | null;
+  start: (event: PointerEvent<HTMLButtonElement>, appointment: Appointment) => void;
+  move: (event: PointerEvent<HTMLButtonElement>) => void;
+  end: (event: PointerEvent<HTMLButtonElement>) => void;
+  cancel: () => void;
+  /** True once after a drag ends, so the click that follows does not open the appointment. */
+  swallowClick: () => boolean;
+}
+
 /**
  * The time grid: an hour gutter and one column per staff member (day view) or per day (week
  * view), in the office's time zone. Appointment blocks are buttons (Tab, Enter); the arrow keys
@@ -40,6 +66,8 @@ export function TimeGrid({
   onOpen,
   onPick,
   onMoveDays,
+  onMove,
+  stepMinutes = DEFAULT_DRAG_STEP_MINUTES,
   scrollToMinutes = 8 * 60,
 }: {
   columns: readonly GridColumn[];
@@ -49,6 +77,12 @@ export function TimeGrid({
   onOpen: (appointment: Appointment) => void;
   onPick?: (column: GridColumn, start: number) => void;
   onMoveDays: (days: number) => void;
+  /**
+   * Drag to reschedule (pointer events: mouse, pen, touch): a block dropped elsewhere, snapped to
+   * `stepMinutes`, in its own column or another column that has a staff member.
+   */
+  onMove?: (appointment: Appointment, target: { start: number; column: GridColumn }) => void;
+  stepMinutes?: number;
   scrollToMinutes?: number;
 }) {
   const t = useT();
@@ -60,6 +94,56 @@ export function TimeGrid({
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = Math.max(scrollToMinutes * SCALE - 24, 0);
   }, [scrollToMinutes]);
+
+  const [dragging, setDragging] = useState<DragState | null>(null);
+  const justDragged = useRef(false);
+  const targetOf = (state: DragState, pointerX: number, dy: number): DropTarget | null => {
+    const rects = Array.from(scroller.current?.querySelectorAll<HTMLElement>("[data-column]") ?? []).map((element) => element.getBoundingClientRect());
+    const source = columns[state.column];
+    const start = Date.parse(state.appointment.start);
+    if (!source) return null;
+    return dropTarget({
+      from: { column: state.column, topMinutes: source.axis.toY(start), start, durationMinutes: (Date.parse(state.appointment.end) - start) / 60_000 },
+      pointerX,
+      deltaY: dy,
+      scale: SCALE,
+      step: stepMinutes,
+      // Staff columns (day view) and day columns (week view) take a block; room columns only their own.
+      columns: columns.map((column, index) => ({ left: rects[index]?.left ?? 0, right: rects[index]?.right ?? 0, axis: column.axis, allowed: index === state.column || (!!column.staffId && !!source.staffId) })),
+    });
+  };
+  const drag: ((column: number) => BlockDrag) | undefined = onMove
+    ? (column) => ({
+        dragging: dragging?.column === column ? dragging : null,
+        start: (event, appointment) => {
+          if (event.button !== 0 || !event.isPrimary) return;
+          event.currentTarget.setPointerCapture?.(event.pointerId);
+          setDragging({ appointment, column, pointerId: event.pointerId, x0: event.clientX, y0: event.clientY, dx: 0, dy: 0, moving: false, target: null });
+        },
+        move: (event) => {
+          if (!dragging || event.pointerId !== dragging.pointerId) return;
+          const dx = event.clientX - dragging.x0;
+          const dy = event.clientY - dragging.y0;
+          const moving = dragging.moving || isDrag(dx, dy);
+          setDragging({ ...dragging, dx, dy, moving, target: moving ? targetOf(dragging, event.clientX, dy) : null });
+        },
+        end: (event) => {
+          if (!dragging || event.pointerId !== dragging.pointerId) return;
+          setDragging(null);
+          if (!dragging.moving) return;
+          justDragged.current = true;
+          const target = targetOf(dragging, event.clientX, event.clientY - dragging.y0);
+          const column = target ? columns[target.column] : undefined;
+          if (target && column) onMove(dragging.appointment, { start: target.start, column });
+        },
+        cancel: () => setDragging(null),
+        swallowClick: () => {
+          const swallowed = justDragged.current;
+          justDragged.current = false;
+          return swallowed;
+        },
+      })
+    : undefined;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -106,8 +190,8 @@ export function TimeGrid({
               </span>
             ))}
           </div>
-          {columns.map((column) => (
-            <DayColumn key={column.key} column={column} now={now} onOpen={onOpen} onPick={onPick} t={t} format={format} />
+          {columns.map((column, index) => (
+            <DayColumn key={column.key} column={column} now={now} onOpen={onOpen} onPick={onPick} t={t} format={format} drag={drag?.(index)} />
           ))}
         </div>
       </div>
@@ -123,6 +207,7 @@ function DayColumn({
   onPick,
   t,
   format,
+  drag,
 }: {
   column: GridColumn;
   now: number;
@@ -130,6 +215,7 @@ function DayColumn({
   onPick?: (column: GridColumn, start: number) => void;
   t: ReturnType<typeof useT>;
   format: ReturnType<typeof useScheduleFormat>;
+  drag?: BlockDrag | undefined;
 }) {
   const { axis } = column;
   const placed = useMemo(
@@ -171,21 +257,40 @@ function DayColumn({
       {placed.map(({ item, top, height, lane, lanes, continuesBefore, continuesAfter }) => {
         const appointment = item.appointment;
         const when = format.range(appointment.start, appointment.end);
+        const dragged = drag?.dragging?.appointment.id === appointment.id && drag.dragging.moving ? drag.dragging : null;
+        const landing = dragged?.target ? format.range(dragged.target.start, dragged.target.start + Date.parse(appointment.end) - Date.parse(appointment.start)) : null;
         return (
           <button
             key={appointment.id}
             type="button"
             data-appointment={appointment.id}
-            onClick={() => onOpen(appointment)}
+            onClick={() => (drag?.swallowClick() ? undefined : onOpen(appointment))}
+            onPointerDown={drag ? (event) => drag.start(event, appointment) : undefined}
+            onPointerMove={drag?.move}
+            onPointerUp={drag?.end}
+            onPointerCancel={drag?.cancel}
             aria-label={t("schedule.block.label", { time: when, client: appointment.clientName, service: appointment.serviceName, status: t(`appointment.status.${appointment.status}`) })}
             className={cn(
               "absolute z-10 overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left text-xs shadow-sm hover:brightness-95 focus-visible:z-30 focus-visible:outline-2 focus-visible:outline-brand-600",
               STATUS_BLOCK_CLASSES[appointment.status],
               continuesBefore && "rounded-t-none",
               continuesAfter && "rounded-b-none",
+              drag && "cursor-grab touch-none select-none",
+              dragged && "z-40 cursor-grabbing opacity-80 shadow-lg",
             )}
-            style={{ top: top * SCALE, height: Math.max(height * SCALE - 1, 12), left: `calc(${(lane / lanes) * 100}% + 2px)`, width: `calc(${100 / lanes}% - 4px)` }}
+            style={{
+              top: top * SCALE,
+              height: Math.max(height * SCALE - 1, 12),
+              left: `calc(${(lane / lanes) * 100}% + 2px)`,
+              width: `calc(${100 / lanes}% - 4px)`,
+              ...(dragged ? { transform: `translate(${dragged.dx}px, ${dragged.dy}px)` } : {}),
+            }}
           >
+            {landing ? (
+              <span data-drag-preview className="absolute top-0 right-1 rounded bg-white/90 px-1 text-[10px] font-semibold text-slate-900">
+                {landing}
+              </span>
+            ) : null}
             {height * SCALE < 40 ? (
               <span className="block truncate">
                 <span className="font-semibold">{appointment.clientName}</span> · {appointment.serviceName}
@@ -195,6 +300,7 @@ function DayColumn({
                 <span className="block truncate font-semibold">{appointment.clientName}</span>
                 <span className="block truncate">{appointment.serviceName}</span>
                 <span className="block truncate opacity-80">{when}</span>
+                {appointment.resourceName ? <span className="block truncate opacity-80">{appointment.resourceName}</span> : null}
               </>
             )}
           </button>

@@ -15,6 +15,7 @@ const madrid: Office = {
   address: { line1: "Calle de Alcalá 180", line2: "Local 2", city: "Madrid", postalCode: "28028", country: "ES" },
   phone: "+34914021835",
   email: null,
+  bookingPolicy: { bookingWindowDays: 90, minimumNoticeMinutes: 0, slotStepMinutes: null },
   departments: [],
 };
 

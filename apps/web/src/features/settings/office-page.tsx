@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n";
 import { errorCodeOf, errorMessage, fieldIssuesOf } from "../../lib/errors";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { useCan, useSession } from "../shell/session-context";
+import { BookingRulesCard } from "./booking-rules-card";
 import { DepartmentsCard } from "./departments-card";
 import { OfficeFields } from "./office-fields";
 import {
@@ -200,6 +201,7 @@ function EditOffice({ office }: { office: Office }) {
       <h1 className="text-2xl font-semibold text-slate-900">{office.name}</h1>
       <OfficeForm mode="update" initial={initial} submitLabel={t("common.save")} submittingLabel={t("common.saving")} onSubmit={submit} />
       <DepartmentsCard office={office} />
+      <BookingRulesCard office={office} />
     </div>
   );
 }

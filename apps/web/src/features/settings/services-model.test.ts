@@ -39,6 +39,7 @@ describe("service form model", () => {
       bufferAfterMinutes: 0,
       priceMinor: 12000,
       staffIds: [STAFF],
+      resourceIds: [],
     });
   });
 

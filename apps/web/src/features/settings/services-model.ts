@@ -10,10 +10,12 @@ export interface ServiceFormValues {
   bufferAfterMinutes: string;
   price: string;
   staffIds: string[];
+  /** Rooms it needs one of; none: no room. */
+  resourceIds: string[];
 }
 export type ServiceField = keyof ServiceFormValues;
 
-export const EMPTY_SERVICE: ServiceFormValues = { name: "", durationMinutes: "30", bufferBeforeMinutes: "0", bufferAfterMinutes: "0", price: "", staffIds: [] };
+export const EMPTY_SERVICE: ServiceFormValues = { name: "", durationMinutes: "30", bufferBeforeMinutes: "0", bufferAfterMinutes: "0", price: "", staffIds: [], resourceIds: [] };
 
 const FIELD_BY_PATH: Readonly<Record<string, ServiceField>> = {
   name: "name",
@@ -22,6 +24,7 @@ const FIELD_BY_PATH: Readonly<Record<string, ServiceField>> = {
   bufferAfterMinutes: "bufferAfterMinutes",
   priceMinor: "price",
   staffIds: "staffIds",
+  resourceIds: "resourceIds",
 };
 
 /** How many minor units a currency has (2 for EUR, 0 for JPY), from Intl. */
@@ -68,6 +71,7 @@ export function serviceToForm(locale: string, service: Service): ServiceFormValu
     bufferAfterMinutes: String(service.bufferAfterMinutes),
     price: priceToText(locale, service.priceMinor, service.currency),
     staffIds: [...service.staffIds],
+    resourceIds: [...service.resourceIds],
   };
 }
 
@@ -81,6 +85,7 @@ export function toServiceInput(officeId: string, values: ServiceFormValues, curr
     bufferAfterMinutes: minutes(values.bufferAfterMinutes || "0"),
     priceMinor: parsePrice(values.price, currency),
     staffIds: values.staffIds,
+    resourceIds: values.resourceIds,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Service } from "@frontoffice/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { Badge, Button, Card, CardContent, CardHeader, CardTitle, Dialog, DialogContent, DialogFooter, ErrorState, Field, Input, Select, Skeleton, useToast } from "../../components/ui";
+import { Button, Card, CardContent, CardHeader, CardTitle, Dialog, DialogContent, DialogFooter, ErrorState, Field, Input, Select, Skeleton, useToast } from "../../components/ui";
 import { useI18n } from "../../i18n";
 import { errorCodeOf, errorMessage, fieldIssuesOf } from "../../lib/errors";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
@@ -18,6 +18,9 @@ import {
   type ServiceField,
   type ServiceFormValues,
 } from "./services-model";
+import { AvailabilityEditor } from "./availability-editor";
+import { RoomsPanel } from "./rooms-panel";
+import { SettingsTable, StatusCells } from "./settings-table";
 import { WorkingHoursEditor } from "./working-hours-editor";
 
 type Office = RouterOutputs["offices"]["list"][number];
@@ -46,6 +49,7 @@ export function ServiceForm({
   target,
   currency,
   staff,
+  rooms = [],
   initial,
   submitLabel,
   onSubmit,
@@ -54,6 +58,8 @@ export function ServiceForm({
   target: { officeId: string } | { id: string };
   currency: string;
   staff: readonly StaffOption[];
+  /** The office's active rooms a service may need. */
+  rooms?: readonly { id: string; name: string }[];
   initial: ServiceFormValues;
   submitLabel: string;
   onSubmit: (values: ServiceFormValues) => Promise<void>;
@@ -141,6 +147,27 @@ export function ServiceForm({
           </p>
         ) : null}
       </fieldset>
+      {rooms.length > 0 ? (
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">{t("settings.services.rooms")}</legend>
+          <p className="text-sm text-slate-600">{t("settings.services.roomsHint")}</p>
+          <div className="mt-2 grid gap-1 sm:grid-cols-2">
+            {rooms.map((room) => (
+              <label key={room.id} className="flex items-center gap-2 text-sm text-slate-900">
+                <input
+                  type="checkbox"
+                  className="size-4 rounded border-slate-300"
+                  checked={values.resourceIds.includes(room.id)}
+                  onChange={(event) =>
+                    set("resourceIds", event.target.checked ? [...values.resourceIds, room.id] : values.resourceIds.filter((id) => id !== room.id))
+                  }
+                />
+                {room.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       {formError ? (
         <p role="alert" className="text-sm font-medium text-red-700">
           {formError}
@@ -165,6 +192,7 @@ export function ServicesPanel({ office, staff }: { office: Pick<Office, "id" | "
   const { toast } = useToast();
   const refresh = useRefreshServices();
   const services = useQuery(trpc.services.list.queryOptions({ officeId: office.id, includeInactive: true }));
+  const rooms = useQuery(trpc.resources.list.queryOptions({ officeId: office.id })).data ?? [];
   const create = useMutation(trpc.services.create.mutationOptions());
   const update = useMutation(trpc.services.update.mutationOptions());
   const [adding, setAdding] = useState(false);
@@ -204,62 +232,30 @@ export function ServicesPanel({ office, staff }: { office: Pick<Office, "id" | "
           {t("settings.services.add")}
         </Button>
       </div>
-      {services.isError && !services.data ? (
-        <ErrorState title={t("settings.services.error")} message={errorMessage(t, services.error)} onRetry={() => void services.refetch()} retrying={services.isFetching} />
-      ) : !services.data ? (
-        <Skeleton className="h-24 w-full" />
-      ) : services.data.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("settings.services.empty")}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-md ring-1 ring-slate-200">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-700 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("settings.services.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("settings.services.duration")}</th>
-                <th scope="col" className="px-3 py-2">{t("settings.services.buffers")}</th>
-                <th scope="col" className="px-3 py-2">{t("settings.services.priceColumn")}</th>
-                <th scope="col" className="px-3 py-2">{t("settings.services.staff")}</th>
-                <th scope="col" className="px-3 py-2">{t("settings.services.status")}</th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">{t("settings.services.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {services.data.map((service) => (
-                <tr key={service.id}>
-                  <th scope="row" className="px-3 py-2 font-medium text-slate-900">{service.name}</th>
-                  <td className="px-3 py-2 text-slate-700">{t("settings.services.minutes", { count: service.durationMinutes })}</td>
-                  <td className="px-3 py-2 text-slate-700">
-                    {t("settings.services.bufferValues", { before: service.bufferBeforeMinutes, after: service.bufferAfterMinutes })}
-                  </td>
-                  <td className="px-3 py-2 text-slate-700">{formatPrice(locale, service.priceMinor, service.currency) ?? t("settings.services.noPrice")}</td>
-                  <td className="px-3 py-2 text-slate-700">{formatList(service.staffIds.map((id) => names.get(id) ?? t("settings.services.unknownStaff")))}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={service.active ? "success" : "neutral"}>{t(service.active ? "settings.services.active" : "settings.services.inactive")}</Badge>
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className="flex justify-end gap-2">
-                      <Button variant="secondary" size="sm" aria-label={t("settings.services.edit", { name: service.name })} onClick={() => setEditing(service)}>
-                        {t("common.edit")}
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        aria-label={t(service.active ? "settings.services.deactivate" : "settings.services.reactivate", { name: service.name })}
-                        onClick={() => void setActive(service, !service.active)}
-                      >
-                        {t(service.active ? "settings.services.deactivateShort" : "settings.services.reactivateShort")}
-                      </Button>
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SettingsTable
+        query={services}
+        errorTitle={t("settings.services.error")}
+        empty={t("settings.services.empty")}
+        headers={[t("settings.services.name"), t("settings.services.duration"), t("settings.services.buffers"), t("settings.services.priceColumn"), t("settings.services.staff")]}
+        row={(service) => (
+          <>
+            <th scope="row" className="px-3 py-2 font-medium text-slate-900">{service.name}</th>
+            <td className="px-3 py-2 text-slate-700">{t("settings.services.minutes", { count: service.durationMinutes })}</td>
+            <td className="px-3 py-2 text-slate-700">
+              {t("settings.services.bufferValues", { before: service.bufferBeforeMinutes, after: service.bufferAfterMinutes })}
+            </td>
+            <td className="px-3 py-2 text-slate-700">{formatPrice(locale, service.priceMinor, service.currency) ?? t("settings.services.noPrice")}</td>
+            <td className="px-3 py-2 text-slate-700">{formatList(service.staffIds.map((id) => names.get(id) ?? t("settings.services.unknownStaff")))}</td>
+            <StatusCells
+              active={service.active}
+              editLabel={t("settings.services.edit", { name: service.name })}
+              toggleLabel={t(service.active ? "settings.services.deactivate" : "settings.services.reactivate", { name: service.name })}
+              onEdit={() => setEditing(service)}
+              onToggle={() => void setActive(service, !service.active)}
+            />
+          </>
+        )}
+      />
 
       <Dialog open={adding} onOpenChange={setAdding}>
         {adding ? (
@@ -268,6 +264,7 @@ export function ServicesPanel({ office, staff }: { office: Pick<Office, "id" | "
               target={{ officeId: office.id }}
               currency={office.currency}
               staff={staff}
+              rooms={rooms}
               initial={EMPTY_SERVICE}
               submitLabel={t("settings.services.create")}
               onSubmit={add}
@@ -284,6 +281,7 @@ export function ServicesPanel({ office, staff }: { office: Pick<Office, "id" | "
               target={{ id: editing.id }}
               currency={editing.currency}
               staff={staff}
+              rooms={rooms}
               initial={serviceToForm(locale, editing)}
               submitLabel={t("common.save")}
               onSubmit={save}
@@ -350,6 +348,7 @@ export function ServicesAndHoursCard() {
               )}
             </Field>
             <ServicesPanel key={office.id} office={office} staff={staff} />
+            <RoomsPanel key={`rooms:${office.id}`} office={office} />
             <section aria-labelledby="hours-title" className="space-y-3">
               <h3 id="hours-title" className="text-base font-semibold text-slate-900">
                 {t("settings.hours.title")}
@@ -370,6 +369,7 @@ export function ServicesAndHoursCard() {
                     )}
                   </Field>
                   {member ? <WorkingHoursEditor key={`${office.id}:${member.id}`} officeId={office.id} staff={member} /> : null}
+                  {member ? <AvailabilityEditor key={`availability:${office.id}:${member.id}`} officeId={office.id} timeZone={office.timeZone} staff={member} /> : null}
                 </>
               )}
             </section>

@@ -6,6 +6,7 @@ import { buttonClasses, Button, Card, CardContent, CardHeader, CardTitle, EmptyS
 import { LOCALE_NAMES, useI18n } from "../../i18n";
 import { errorCodeOf, errorMessage, fieldIssuesOf } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { ProductsSettingsCard } from "../payments/products-page";
 import { useCan, useSession } from "../shell/session-context";
 import { canOpenSettings, useRefreshOrganization } from "./settings-access";
 import { ServicesAndHoursCard } from "./services-panel";
@@ -35,7 +36,26 @@ export function SettingsPage() {
       <OrganizationCard />
       <OfficesCard />
       <ServicesAndHoursCard />
+      <ProductsSettingsCard />
+      <OutboxLinkCard />
     </div>
+  );
+}
+
+/** Where managers find the messages sent to clients (and the reminder preview). */
+function OutboxLinkCard() {
+  const { t } = useI18n();
+  const canManage = useCan("services.manage");
+  if (!canManage) return null;
+  return (
+    <Card>
+      <CardContent className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-700">{t("outbox.openHint")}</p>
+        <Link to="/settings/outbox" className={buttonClasses("secondary")}>
+          {t("outbox.open")}
+        </Link>
+      </CardContent>
+    </Card>
   );
 }
 

@@ -85,6 +85,7 @@ function ShellLayout() {
   const { t } = useI18n();
   const canReadStaff = useCan("staff.read");
   const canReadSchedule = useCan("appointments.read");
+  const canReadPayments = useCan("payments.read");
   const canOpenSettings = useCanOpenSettings();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -96,7 +97,7 @@ function ShellLayout() {
       >
         {t("app.skipToContent")}
       </a>
-      <header className="bg-brand-900 text-white">
+      <header className="bg-brand-900 text-white print:hidden">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:gap-8 sm:px-6">
           <NavLink to="/clients" className="flex items-center gap-2 rounded-md font-semibold focus-visible:outline-2 focus-visible:outline-white">
             <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7">
@@ -112,6 +113,16 @@ function ShellLayout() {
             {canReadSchedule ? (
               <NavLink to="/schedule" className={navLinkClasses}>
                 {t("nav.schedule")}
+              </NavLink>
+            ) : null}
+            {canReadSchedule ? (
+              <NavLink to="/agenda" className={navLinkClasses}>
+                {t("nav.employerDay")}
+              </NavLink>
+            ) : null}
+            {canReadPayments ? (
+              <NavLink to="/payments" className={navLinkClasses}>
+                {t("nav.payments")}
               </NavLink>
             ) : null}
             {canReadStaff ? (

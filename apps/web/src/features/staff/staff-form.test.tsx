@@ -19,6 +19,7 @@ const madrid: Office = {
   address: { line1: "Calle Mayor 1", city: "Madrid", country: "ES" },
   phone: null,
   email: null,
+  bookingPolicy: { bookingWindowDays: 90, minimumNoticeMinutes: 0, slotStepMinutes: null },
   departments: [{ id: "8d3c7d0e-0d3b-4bfa-9a57-5f8f7f0c1a11", officeId: "8d3c7d0e-0d3b-4bfa-9a57-5f8f7f0c1a01", name: "Recepción", extension: "100" }],
 };
 const milan: Office = { ...madrid, id: "8d3c7d0e-0d3b-4bfa-9a57-5f8f7f0c1a02", name: "Studio Bianchi", locale: "it", timeZone: "Europe/Rome", address: { line1: "Via Roma 1", city: "Milano", country: "IT" }, departments: [] };
