@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const loadStarted = performance.now();
   const charges: string[] = new Array<string>(total);
   await drive(total, 8, async (index) => {
-    charges[index] = (await createCharge(manager, { officeId, lines: [{ productId: product.id, quantity: 1 }] })).id;
+    charges[index] = (await createCharge(manager, { idempotencyKey: `bench-charge-${index}`, officeId, lines: [{ productId: product.id, quantity: 1 }] })).id;
   });
   out(`setup: ${total} open charges in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s; pool of ${POOL} connections; every payment in series F of one office`);
 

@@ -1,8 +1,21 @@
+import { TRPCError } from "@trpc/server";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderFeed } from "../src/modules/calendar-feeds/service.js";
+import { describeError, publicDetails } from "../src/trpc/trpc.js";
 import { addStaff, callerFor, createTestServer, errorCodeOf, failureOf, signIn, testTargets, type TestServer } from "./harness.js";
 import { conflictOf, madrid, setUpPractice, workingDate } from "./appointments.fixtures.js";
+
+/** The code of a failed call and the details its caller is shown. */
+async function shownDetailsOf(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> | undefined }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return { code: describeError(error).code, details: publicDetails(error.cause) };
+  }
+  throw new Error("expected the call to fail, it succeeded");
+}
 
 const ICS = (events: string[]) => ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN", ...events, "END:VCALENDAR", ""].join("\r\n");
 const compact = (instant: string) => new Date(instant).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
@@ -169,6 +182,55 @@ describe.each(testTargets())("the employer's day on %s", (target) => {
     expect(afterChange.map((item) => [item.start, item.end])).toEqual([["2027-03-29T13:00:00.000Z", "2027-03-29T14:00:00.000Z"]]);
     expect(weekly.start).toBe("2027-03-22T14:00:00.000Z");
     await assistant.agenda.remove({ id: weekly.id, version: 1 });
+  });
+
+  it("refuses a block over appointments, naming them, unless asked to keep it anyway; a move over them is refused too", async () => {
+    const date = workingDate(9);
+    const appointment = await practice.desk.appointments.book({ clientId: practice.clientId, serviceId: practice.checkup.id, staffId: practice.dentistId, start: madrid(date, "10:00") });
+    const block = { staffId: practice.dentistId, kind: "block" as const, title: "Reunión", start: madrid(date, "10:30"), end: madrid(date, "11:30") };
+    const before = await count("agenda_entry");
+    // 10:30 is inside the appointment's buffer (10:00–10:30 plus 10 minutes after).
+    const refused = await shownDetailsOf(assistant.agenda.create(block));
+    expect(refused.code).toBe("BLOCK_OVER_APPOINTMENTS");
+    expect(refused.details).toEqual({
+      overlappingAppointments: [{ id: appointment.id, start: appointment.start, end: appointment.end, clientName: "Lucía Martín", serviceName: "Revisión dental" }],
+    });
+    // A repeating block from the day before whose second occurrence covers it is refused as well.
+    const dayBefore = new Date(Date.parse(`${date}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const daily = { ...block, start: madrid(dayBefore, "10:30"), end: madrid(dayBefore, "11:30"), rrule: "FREQ=DAILY;COUNT=3" };
+    expect(await shownDetailsOf(assistant.agenda.create(daily))).toEqual(refused);
+    expect(await count("agenda_entry")).toBe(before);
+
+    const kept = await assistant.agenda.create({ ...block, allowOverAppointments: true });
+    expect(kept.kind).toBe("block");
+    const free = await assistant.agenda.create({ ...block, start: madrid(date, "12:00"), end: madrid(date, "13:00") });
+    // Retitling needs no check; moving onto the appointment is refused, unless kept anyway.
+    await assistant.agenda.update({ id: kept.id, version: 1, title: "Reunión larga" });
+    expect(await errorCodeOf(assistant.agenda.update({ id: free.id, version: 1, start: madrid(date, "09:30") }))).toBe("BLOCK_OVER_APPOINTMENTS");
+    expect((await assistant.agenda.update({ id: free.id, version: 1, start: madrid(date, "09:30"), allowOverAppointments: true })).version).toBe(2);
+    await assistant.agenda.remove({ id: kept.id, version: 2 });
+    await assistant.agenda.remove({ id: free.id, version: 2 });
+    await practice.desk.appointments.cancel({ id: appointment.id, version: 1, reason: "other" });
+  });
+
+  it("ticks one occurrence of a repeating task done, and the rest of the series stays open", async () => {
+    const first = workingDate(30);
+    const next = (days: number) => new Date(Date.parse(`${first}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const series = await assistant.agenda.create({ staffId: practice.dentistId, kind: "task", title: "Revisar correo", start: madrid(first, "09:00"), rrule: "FREQ=DAILY;COUNT=3" });
+    const second = new Date(madrid(next(1), "09:00")).toISOString();
+    expect(await failureOf(assistant.agenda.complete({ id: series.id, version: 1 }))).toEqual({ code: "VALIDATION_FAILED", issues: [{ path: ["occurrenceStart"], key: "validation.required" }] });
+    expect(await errorCodeOf(assistant.agenda.complete({ id: series.id, version: 1, occurrenceStart: madrid(next(1), "09:30") }))).toBe("NOT_FOUND");
+
+    const ticked = await assistant.agenda.complete({ id: series.id, version: 1, occurrenceStart: second });
+    expect(ticked).toMatchObject({ status: "open", doneAt: null, doneOccurrences: [second], version: 2 });
+    const range = await assistant.agenda.range({ staffId: practice.dentistId, from: first, to: next(2) });
+    const occurrences = range.items.filter((item) => item.type === "entry" && item.entry.id === series.id);
+    expect(occurrences.map((item) => item.type === "entry" && item.done)).toEqual([false, true, false]);
+    // Ticking it again changes nothing; unticking opens that occurrence only.
+    expect(await assistant.agenda.complete({ id: series.id, version: 2, occurrenceStart: second })).toEqual(ticked);
+    expect(await assistant.agenda.complete({ id: series.id, version: 2, occurrenceStart: second, done: false })).toMatchObject({ doneOccurrences: [], version: 3 });
+    expect(await auditOf("agenda_entry")).toEqual(expect.arrayContaining(["status"]));
+    await assistant.agenda.remove({ id: series.id, version: 3 });
   });
 
   it("refuses a repeat rule without an end, too long or unreadable, writing nothing", async () => {

@@ -71,7 +71,7 @@ describe.each(testTargets())("no card number or security code is kept, on %s", (
     const expYear = new Date().getUTCFullYear() + 2;
     const codes: string[] = [];
     for (const card of [...CARDS, EXPIRED]) {
-      const charge = await desk.desk.charges.create({ officeId: desk.officeId, clientId: desk.client.id, lines: [{ productId: desk.products.cleaning.id, quantity: 1 }] });
+      const charge = await desk.desk.charges.create({ idempotencyKey: key(), officeId: desk.officeId, clientId: desk.client.id, lines: [{ productId: desk.products.cleaning.id, quantity: 1 }] });
       const reply = await post("payments.take", { idempotencyKey: key(), chargeId: charge.id, desk: "front", emailReceipt: true, details: { method: "card", card: { expMonth: 11, expYear, ...card } } });
       codes.push(reply.error?.data?.code ?? "OK");
       // A manager refunds approved payments, typing a card number into the note by mistake first.

@@ -1,6 +1,7 @@
 import { createDatabase, type DatabaseConnection } from "@frontoffice/db";
 import { checkReceiptSequence } from "@frontoffice/payments";
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../src/app.js";
 import { createAuth } from "../src/auth.js";
@@ -47,7 +48,7 @@ describe.runIf(testTargets().includes("postgres"))("payments under concurrency (
   const charges = async (count: number) => {
     const ids: string[] = [];
     for (let index = 0; index < count; index++) {
-      ids.push((await desk.desk.charges.create({ officeId: desk.officeId, clientId: desk.client.id, lines: [{ productId: desk.products.brush.id, quantity: 1 }] })).id);
+      ids.push((await desk.desk.charges.create({ idempotencyKey: key(), officeId: desk.officeId, clientId: desk.client.id, lines: [{ productId: desk.products.brush.id, quantity: 1 }] })).id);
     }
     return ids;
   };
@@ -79,6 +80,29 @@ describe.runIf(testTargets().includes("postgres"))("payments under concurrency (
     const moved = await server.db.selectFrom("ledger_entry").select("transaction_id").distinct().where("charge_id", "=", chargeId!).where("kind", "=", "payment").execute();
     expect(moved).toHaveLength(1);
     expect(await server.db.selectFrom("receipt").select("id").where("charge_id", "=", chargeId!).execute()).toHaveLength(1);
+  }, 120_000);
+
+  it("50 simultaneous replays of one charge's idempotency key make one charge; cancellations racing payments: one of them wins", async () => {
+    const body = { idempotencyKey: key(), officeId: desk.officeId, clientId: desk.client.id, lines: [{ productId: desk.products.cleaning.id, quantity: 1 }] };
+    const created = (await Promise.all(Array.from({ length: 50 }, () => post("charges.create", body)))) as unknown as { result?: { data: { id: string; replayed: boolean } } }[];
+    expect(new Set(created.map((reply) => reply.result!.data.id)).size).toBe(1);
+    expect(created.filter((reply) => !reply.result!.data.replayed)).toHaveLength(1);
+    const chargeId = created[0]!.result!.data.id;
+    const postings = await server.db.selectFrom("ledger_entry").select("transaction_id").distinct().where("charge_id", "=", chargeId).execute();
+    expect(postings).toHaveLength(1);
+
+    // Each sale is paid and cancelled at the same moment: never both, never neither.
+    const ids = await charges(20);
+    const raced = await Promise.all(ids.map((id) => Promise.all([post("payments.take", { idempotencyKey: key(), chargeId: id, desk: "front", details: { method: "cash" } }), post("charges.cancel", { idempotencyKey: key(), id })])));
+    for (const [taken, cancelled] of raced) {
+      expect([taken.error?.data?.code, cancelled.error?.data?.code].sort()).toEqual(taken.error ? ["AMOUNT_ABOVE_BALANCE", undefined] : ["CHARGE_NOT_CANCELLABLE", undefined]);
+    }
+    const statuses = await server.db.selectFrom("charge").select("status").where("id", "in", ids).execute();
+    expect(statuses.every((row) => row.status === "paid" || row.status === "cancelled")).toBe(true);
+    // Paid or cancelled, none of these sales is owed any more.
+    const owed = await server.db.selectFrom("ledger_entry").select(sql<string>`coalesce(sum(amount_minor), 0)`.as("total")).where("charge_id", "in", ids).where("account", "like", "receivable:%").executeTakeFirstOrThrow();
+    expect(Number(owed.total)).toBe(0);
+    expect(await unbalancedLedgerTransactions(server)).toBe(0);
   }, 120_000);
 
   it("a sign-off racing payments on the same desk: every payment is either in the signed-off figures or refused with DAY_CLOSED", async () => {

@@ -20,7 +20,7 @@ describe.each(testTargets())("payments on %s", (target) => {
   afterAll(async () => server?.close());
 
   const newCharge = (lines = [{ productId: desk.products.cleaning.id, quantity: 1 }], clientId: string | undefined = desk.client.id) =>
-    desk.desk.charges.create({ officeId: desk.officeId, ...(clientId ? { clientId } : {}), lines });
+    desk.desk.charges.create({ idempotencyKey: key(), officeId: desk.officeId, ...(clientId ? { clientId } : {}), lines });
 
   it("keeps a catalog of products with prices and VAT rates", async () => {
     expect(await desk.desk.products.list({ officeId: desk.officeId })).toHaveLength(2);
@@ -111,7 +111,7 @@ describe.each(testTargets())("payments on %s", (target) => {
     expect(await take({ method: "card", card: { number: VISA_OK, cvc: "12", ...GOOD_EXPIRY } })).toMatchObject({ code: "VALIDATION_FAILED" });
     expect(await take({ method: "terminal", approvalCode: "A1", last4: "42" })).toMatchObject({ code: "VALIDATION_FAILED" });
     // A quantity with more than three decimals is refused at the edge, naming the field.
-    expect(await failureOf(desk.desk.charges.create({ officeId: desk.officeId, lines: [{ productId: desk.products.brush.id, quantity: 1.0001 }] }))).toMatchObject({
+    expect(await failureOf(desk.desk.charges.create({ idempotencyKey: key(), officeId: desk.officeId, lines: [{ productId: desk.products.brush.id, quantity: 1.0001 }] }))).toMatchObject({
       code: "VALIDATION_FAILED",
       issues: [{ path: ["lines", 0, "quantity"], key: "validation.quantity_invalid" }],
     });
@@ -246,15 +246,15 @@ describe.each(testTargets())("payments on %s", (target) => {
       .values({ organization_id: desk.organizationId, office_id: desk.officeId, service_id: service.id, staff_id: staffId, client_id: desk.client.id, starts_at: "2030-01-07T09:00:00Z", ends_at: "2030-01-07T09:30:00Z", blocked_from: "2030-01-07T09:00:00Z", blocked_until: "2030-01-07T09:30:00Z" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    expect(await errorCodeOf(desk.desk.charges.create({ officeId: desk.officeId, appointmentId: appointment.id }))).toBe("SERVICE_NOT_PRICED");
+    expect(await errorCodeOf(desk.desk.charges.create({ idempotencyKey: key(), officeId: desk.officeId, appointmentId: appointment.id }))).toBe("SERVICE_NOT_PRICED");
     await desk.owner.products.create({ officeId: desk.officeId, name: "Revisión", unitPriceMinor: 4000, taxRateBasisPoints: 0, serviceId: service.id });
-    const charge = await desk.desk.charges.create({ officeId: desk.officeId, appointmentId: appointment.id });
+    const charge = await desk.desk.charges.create({ idempotencyKey: key(), officeId: desk.officeId, appointmentId: appointment.id });
     expect(charge).toMatchObject({ clientId: desk.client.id, appointmentId: appointment.id, totalMinor: 4000, lines: [{ description: "Revisión" }] });
-    expect(await errorCodeOf(desk.desk.charges.create({ officeId: desk.officeId, appointmentId: appointment.id }))).toBe("APPOINTMENT_ALREADY_CHARGED");
+    expect(await errorCodeOf(desk.desk.charges.create({ idempotencyKey: key(), officeId: desk.officeId, appointmentId: appointment.id }))).toBe("APPOINTMENT_ALREADY_CHARGED");
   });
 
   it("charges a walk-in customer and emails a client's receipt in their language", async () => {
-    const walkIn = await desk.desk.charges.create({ officeId: desk.officeId, walkInName: "Turista", lines: [{ productId: desk.products.brush.id, quantity: 1 }] });
+    const walkIn = await desk.desk.charges.create({ idempotencyKey: key(), officeId: desk.officeId, walkInName: "Turista", lines: [{ productId: desk.products.brush.id, quantity: 1 }] });
     const paid = await desk.desk.payments.take({ idempotencyKey: key(), chargeId: walkIn.id, desk: "front", details: { method: "cash" } });
     expect(paid.payment.clientId).toBeNull();
     expect(await desk.desk.receipts.email({ id: paid.receipt!.id })).toEqual({ queued: false, to: null });

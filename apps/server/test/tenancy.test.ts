@@ -54,27 +54,66 @@ describe.each(testTargets())("tenancy on %s", (target) => {
   let theirRoom: Promise<{ id: string; version: number }> | undefined;
   const theirRoomOnce = () => (theirRoom ??= theirs.resources.create({ officeId: their.officeId, name: "Sala ajena" }));
   /** Their money desk, made on first use by the payments cases: a product, charges, payments, a refund waiting, a receipt, a close-out. */
-  let theirMoney: Promise<{ productId: string; chargeId: string; openChargeId: string; paymentId: string; heldPaymentId: string; refundId: string; receiptId: string; closeOutId: string; takeKey: string }> | undefined;
+  let theirMoney: Promise<{ productId: string; chargeId: string; openChargeId: string; unpaidChargeId: string; paymentId: string; heldPaymentId: string; refundId: string; receiptId: string; closeOutId: string; takeKey: string }> | undefined;
   const theirMoneyOnce = () =>
     (theirMoney ??= (async () => {
       const product = await theirs.products.create({ officeId: their.officeId, name: "Producto ajeno", unitPriceMinor: 2000, taxRateBasisPoints: 2100 });
-      const charge = await theirs.charges.create({ officeId: their.officeId, clientId: their.clientId, lines: [{ productId: product.id, quantity: 1 }] });
+      const charge = await theirs.charges.create({ idempotencyKey: "their-charge-key-0001", officeId: their.officeId, clientId: their.clientId, lines: [{ productId: product.id, quantity: 1 }] });
       const takeKey = "their-take-key-0001";
       const paid = await theirs.payments.take({ idempotencyKey: takeKey, chargeId: charge.id, desk: "front", details: { method: "cash" } });
-      const open = await theirs.charges.create({ officeId: their.officeId, clientId: their.clientId, lines: [{ productId: product.id, quantity: 1 }] });
+      const open = await theirs.charges.create({ idempotencyKey: "their-charge-key-0002", officeId: their.officeId, clientId: their.clientId, lines: [{ productId: product.id, quantity: 1 }] });
+      const unpaid = await theirs.charges.create({ idempotencyKey: "their-charge-key-0003", officeId: their.officeId, clientId: their.clientId, lines: [{ productId: product.id, quantity: 1 }] });
       const card = { number: "4242424242424242", expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: "737" };
       const held = await theirs.payments.take({ idempotencyKey: "their-held-key-0001", chargeId: open.id, desk: "front", amountMinor: 500, details: { method: "card", capture: false, card } });
       await addStaff(server, their.organizationId, their.officeId, "desk@theirs.test", ["receptionist"]);
       const theirDesk = callerFor(server, await signIn(server, "desk@theirs.test"));
       const pending = await theirDesk.payments.refund({ idempotencyKey: "their-refund-key-0001", paymentId: paid.payment.id, desk: "front", amountMinor: 500, reason: "other" });
       const day = await theirs.closeOuts.count({ idempotencyKey: "their-count-key-0001", officeId: their.officeId, desk: "front", businessDate: paid.payment.businessDate, countedCashMinor: 2000 });
-      return { productId: product.id, chargeId: charge.id, openChargeId: open.id, paymentId: paid.payment.id, heldPaymentId: held.payment.id, refundId: pending.refund.id, receiptId: paid.receipt!.id, closeOutId: day.id!, takeKey };
+      return { productId: product.id, chargeId: charge.id, openChargeId: open.id, unpaidChargeId: unpaid.id, paymentId: paid.payment.id, heldPaymentId: held.payment.id, refundId: pending.refund.id, receiptId: paid.receipt!.id, closeOutId: day.id!, takeKey };
     })());
+
+  /** Their knowledge base, made on first use by the answers cases: an entry for every office and an open question. */
+  let theirAnswers: Promise<{ answerId: string; questionId: string }> | undefined;
+  const theirAnswersOnce = () =>
+    (theirAnswers ??= (async () => {
+      const answer = await theirs.answers.create({ officeId: null, language: "es", category: "hours", question: "Horario ajeno", body: "Respuesta ajena", tags: [] });
+      const question = await theirs.answers.logUnanswered({ question: "Pregunta ajena", language: "es", officeId: their.officeId });
+      return { answerId: answer.id, questionId: question.id };
+    })());
+  const theirAnswerIsUntouched = async (answerId: string) => {
+    expect(await theirs.answers.get({ id: answerId })).toMatchObject({ body: "Respuesta ajena", active: true, version: 1 });
+  };
 
   const theirRoomIsUntouched = async () => {
     const [room] = await theirs.resources.list({ officeId: their.officeId, includeInactive: true });
     expect(room).toMatchObject({ name: "Sala ajena", active: true, version: 1 });
   };
+
+  /** Their visitors, made on first use by the visitors cases: one expected, one on site, a kiosk token, a notification. */
+  let theirVisitors: Promise<{ expectedId: string; expectedCode: string; onSiteId: string; onSiteCode: string; kioskId: string; kioskToken: string; notificationId: string }> | undefined;
+  const theirVisitorsOnce = () =>
+    (theirVisitors ??= (async () => {
+      const expected = await theirs.visitors.preRegister({ officeId: their.officeId, visitorName: "Visita Ajena", hostStaffId: their.staffId, expectedAt: new Date().toISOString() });
+      const onSite = await theirs.visitors.checkIn({ walkIn: { officeId: their.officeId, visitorName: "Dentro Ajena", hostStaffId: their.staffId } });
+      const kiosk = await theirs.visitors.createKioskToken({ officeId: their.officeId, label: "Quiosco ajeno" });
+      const [notification] = await theirs.notifications.list({});
+      return { expectedId: expected.id, expectedCode: expected.badgeCode, onSiteId: onSite.id, onSiteCode: onSite.badgeCode, kioskId: kiosk.id, kioskToken: kiosk.token, notificationId: notification!.id };
+    })());
+  const theirVisitsAreUntouched = async () => {
+    const { expectedId, onSiteId } = await theirVisitorsOnce();
+    const day = await theirs.visitors.day({ officeId: their.officeId });
+    expect(day.visits.find((visit) => visit.id === expectedId)?.status).toBe("expected");
+    expect(day.visits.find((visit) => visit.id === onSiteId)?.status).toBe("checked_in");
+  };
+  /** A kiosk of our own office. */
+  let ourKiosk: Promise<{ token: string; officeId: string; hostId: string }> | undefined;
+  const ourKioskOnce = () =>
+    (ourKiosk ??= (async () => {
+      const me = await ours.session.me();
+      const officeId = (await ours.offices.list())[0]!.id;
+      const kiosk = await ours.visitors.createKioskToken({ officeId, label: "Nuestro" });
+      return { token: kiosk.token, officeId, hostId: me.staff.id };
+    })());
 
   const cases: Record<string, () => Promise<void>> = {
     "setup.status": async () => {
@@ -441,10 +480,16 @@ describe.each(testTargets())("tenancy on %s", (target) => {
     },
     "charges.create": async () => {
       const money = await theirMoneyOnce();
-      expect(await errorCodeOf(ours.charges.create({ officeId: their.officeId, lines: [{ productId: money.productId }] }))).toBe("NOT_FOUND");
+      // Their idempotency key replays nothing of theirs for us.
+      expect(await errorCodeOf(ours.charges.create({ idempotencyKey: "their-charge-key-0001", officeId: their.officeId, lines: [{ productId: money.productId }] }))).toBe("NOT_FOUND");
       const [ourOffice] = await ours.offices.list();
-      expect(await errorCodeOf(ours.charges.create({ officeId: ourOffice!.id, lines: [{ productId: money.productId }] }))).toBe("PRODUCT_NOT_FOUND");
-      expect(await errorCodeOf(ours.charges.create({ officeId: ourOffice!.id, appointmentId: their.appointmentId }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(ours.charges.create({ idempotencyKey: "ours-charge-key-0001", officeId: ourOffice!.id, lines: [{ productId: money.productId }] }))).toBe("PRODUCT_NOT_FOUND");
+      expect(await errorCodeOf(ours.charges.create({ idempotencyKey: "ours-charge-key-0002", officeId: ourOffice!.id, appointmentId: their.appointmentId }))).toBe("NOT_FOUND");
+    },
+    "charges.cancel": async () => {
+      const money = await theirMoneyOnce();
+      expect(await errorCodeOf(ours.charges.cancel({ idempotencyKey: "ours-cancel-key-0001", id: money.unpaidChargeId }))).toBe("NOT_FOUND");
+      expect(await theirs.charges.get({ id: money.unpaidChargeId })).toMatchObject({ status: "open", balanceMinor: 2000 });
     },
     "charges.get": async () => {
       const money = await theirMoneyOnce();
@@ -541,6 +586,152 @@ describe.each(testTargets())("tenancy on %s", (target) => {
       await theirMoneyOnce();
       expect(await ours.closeOuts.list({ from: "2000-01-01", to: "2100-01-01" })).toEqual([]);
       expect(await ours.closeOuts.list({ officeId: their.officeId, from: "2000-01-01", to: "2100-01-01" })).toEqual([]);
+    },
+    "answers.search": async () => {
+      await theirAnswersOnce();
+      expect(await ours.answers.search({ query: "ajena", language: "es" })).toEqual([]);
+      expect(await errorCodeOf(ours.answers.search({ query: "ajena", language: "es", officeId: their.officeId }))).toBe("NOT_FOUND");
+    },
+    "answers.get": async () => {
+      const { answerId } = await theirAnswersOnce();
+      expect(await errorCodeOf(ours.answers.get({ id: answerId }))).toBe("NOT_FOUND");
+    },
+    "answers.list": async () => {
+      await theirAnswersOnce();
+      expect(await ours.answers.list({ includeArchived: true })).toEqual([]);
+      expect(await ours.answers.list({ officeId: their.officeId })).toEqual([]);
+    },
+    "answers.create": async () => {
+      expect(await errorCodeOf(ours.answers.create({ officeId: their.officeId, language: "es", category: "other", question: "Plantada", body: "Plantada", tags: [] }))).toBe("NOT_FOUND");
+      expect((await theirs.answers.list({})).map((answer) => answer.question)).not.toContain("Plantada");
+    },
+    "answers.update": async () => {
+      const { answerId } = await theirAnswersOnce();
+      expect(await errorCodeOf(ours.answers.update({ id: answerId, version: 1, answer: { officeId: null, language: "es", category: "other", question: "Cambiada", body: "Cambiada", tags: [] } }))).toBe("NOT_FOUND");
+      await theirAnswerIsUntouched(answerId);
+    },
+    "answers.archive": async () => {
+      const { answerId } = await theirAnswersOnce();
+      expect(await errorCodeOf(ours.answers.archive({ id: answerId }))).toBe("NOT_FOUND");
+      await theirAnswerIsUntouched(answerId);
+    },
+    "answers.restore": async () => {
+      const { answerId } = await theirAnswersOnce();
+      expect(await errorCodeOf(ours.answers.restore({ id: answerId }))).toBe("NOT_FOUND");
+      await theirAnswerIsUntouched(answerId);
+    },
+    "answers.logUnanswered": async () => {
+      expect(await errorCodeOf(ours.answers.logUnanswered({ question: "Plantada", language: "es", officeId: their.officeId }))).toBe("NOT_FOUND");
+      expect((await theirs.answers.unanswered({})).map((question) => question.question)).not.toContain("Plantada");
+    },
+    "answers.unanswered": async () => {
+      await theirAnswersOnce();
+      expect(await ours.answers.unanswered({})).toEqual([]);
+      expect(await ours.answers.unanswered({ officeId: their.officeId })).toEqual([]);
+    },
+    "answers.answerQuestion": async () => {
+      const { questionId } = await theirAnswersOnce();
+      expect(await errorCodeOf(ours.answers.answerQuestion({ id: questionId, answer: { officeId: null, language: "es", category: "other", question: "Plantada", body: "Plantada", tags: [] } }))).toBe("NOT_FOUND");
+      expect((await theirs.answers.unanswered({})).map((question) => question.id)).toContain(questionId);
+    },
+    "answers.dismissQuestion": async () => {
+      const { questionId } = await theirAnswersOnce();
+      expect(await errorCodeOf(ours.answers.dismissQuestion({ id: questionId }))).toBe("NOT_FOUND");
+      expect((await theirs.answers.unanswered({})).map((question) => question.id)).toContain(questionId);
+    },
+    "visitors.preRegister": async () => {
+      await theirVisitorsOnce();
+      expect(await errorCodeOf(ours.visitors.preRegister({ officeId: their.officeId, visitorName: "Plantada", hostStaffId: their.staffId, expectedAt: new Date().toISOString() }))).toBe("NOT_FOUND");
+      const { hostId, officeId } = await ourKioskOnce();
+      expect(hostId).toBeDefined();
+      expect(await errorCodeOf(ours.visitors.preRegister({ officeId, visitorName: "Plantada", hostStaffId: their.staffId, expectedAt: new Date().toISOString() }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(ours.visitors.preRegister({ officeId, visitorName: "Plantada", hostStaffId: hostId, expectedAt: new Date().toISOString(), appointmentId: their.appointmentId }))).toBe("NOT_FOUND");
+      expect((await theirs.visitors.day({ officeId: their.officeId })).visits.map((visit) => visit.visitorName)).not.toContain("Plantada");
+    },
+    "visitors.checkIn": async () => {
+      const { expectedId } = await theirVisitorsOnce();
+      expect(await errorCodeOf(ours.visitors.checkIn({ visitId: expectedId }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(ours.visitors.checkIn({ walkIn: { officeId: their.officeId, visitorName: "Plantada", hostStaffId: their.staffId } }))).toBe("NOT_FOUND");
+      await theirVisitsAreUntouched();
+    },
+    "visitors.checkOut": async () => {
+      const { onSiteId } = await theirVisitorsOnce();
+      expect(await errorCodeOf(ours.visitors.checkOut({ id: onSiteId }))).toBe("NOT_FOUND");
+      await theirVisitsAreUntouched();
+    },
+    "visitors.cancel": async () => {
+      const { expectedId } = await theirVisitorsOnce();
+      expect(await errorCodeOf(ours.visitors.cancel({ id: expectedId }))).toBe("NOT_FOUND");
+      await theirVisitsAreUntouched();
+    },
+    "visitors.day": async () => {
+      await theirVisitorsOnce();
+      expect(await errorCodeOf(ours.visitors.day({ officeId: their.officeId }))).toBe("NOT_FOUND");
+    },
+    "visitors.onSite": async () => {
+      await theirVisitorsOnce();
+      expect(await errorCodeOf(ours.visitors.onSite({ officeId: their.officeId }))).toBe("NOT_FOUND");
+      const { officeId } = await ourKioskOnce();
+      expect((await ours.visitors.onSite({ officeId })).visits.map((visit) => visit.visitorName)).not.toContain("Dentro Ajena");
+    },
+    "visitors.badge": async () => {
+      const { onSiteId } = await theirVisitorsOnce();
+      expect(await errorCodeOf(ours.visitors.badge({ id: onSiteId }))).toBe("NOT_FOUND");
+    },
+    "visitors.settings": async () => {
+      expect(await errorCodeOf(ours.visitors.settings({ officeId: their.officeId }))).toBe("NOT_FOUND");
+    },
+    "visitors.updateSettings": async () => {
+      expect(await errorCodeOf(ours.visitors.updateSettings({ officeId: their.officeId, settings: { retentionDays: 1, waitThresholdMinutes: 1, dayEndsAt: "00:00" } }))).toBe("NOT_FOUND");
+      expect(await theirs.visitors.settings({ officeId: their.officeId })).toEqual({ retentionDays: 30, waitThresholdMinutes: 15, dayEndsAt: "19:00" });
+    },
+    "visitors.createKioskToken": async () => {
+      expect(await errorCodeOf(ours.visitors.createKioskToken({ officeId: their.officeId, label: "Plantado" }))).toBe("NOT_FOUND");
+      expect((await theirs.visitors.kioskTokens({})).map((kiosk) => kiosk.label)).not.toContain("Plantado");
+    },
+    "visitors.kioskTokens": async () => {
+      const { kioskId } = await theirVisitorsOnce();
+      expect((await ours.visitors.kioskTokens({})).map((kiosk) => kiosk.id)).not.toContain(kioskId);
+      expect(await ours.visitors.kioskTokens({ officeId: their.officeId })).toEqual([]);
+    },
+    "visitors.revokeKioskToken": async () => {
+      const { kioskId } = await theirVisitorsOnce();
+      expect(await errorCodeOf(ours.visitors.revokeKioskToken({ id: kioskId }))).toBe("NOT_FOUND");
+      expect((await theirs.visitors.kioskTokens({})).find((kiosk) => kiosk.id === kioskId)?.revokedAt).toBeNull();
+    },
+    "kiosk.welcome": async () => {
+      await theirVisitorsOnce();
+      const { token } = await ourKioskOnce();
+      const welcome = await callerFor(server).kiosk.welcome({ token });
+      expect(welcome.hosts.map((host) => host.id)).not.toContain(their.staffId);
+    },
+    "kiosk.walkIn": async () => {
+      await theirVisitorsOnce();
+      const { token } = await ourKioskOnce();
+      expect(await errorCodeOf(callerFor(server).kiosk.walkIn({ token, visitor: { visitorName: "Plantada", hostStaffId: their.staffId } }))).toBe("NOT_FOUND");
+      await theirVisitsAreUntouched();
+    },
+    "kiosk.checkInWithCode": async () => {
+      const { expectedCode } = await theirVisitorsOnce();
+      const { token } = await ourKioskOnce();
+      expect(await errorCodeOf(callerFor(server).kiosk.checkInWithCode({ token, code: expectedCode }))).toBe("BADGE_CODE_UNKNOWN");
+      await theirVisitsAreUntouched();
+    },
+    "kiosk.checkOut": async () => {
+      const { onSiteCode } = await theirVisitorsOnce();
+      const { token } = await ourKioskOnce();
+      expect(await errorCodeOf(callerFor(server).kiosk.checkOut({ token, code: onSiteCode }))).toBe("BADGE_CODE_UNKNOWN");
+      await theirVisitsAreUntouched();
+    },
+    "notifications.list": async () => {
+      const { notificationId } = await theirVisitorsOnce();
+      expect((await ours.notifications.list({})).map((notification) => notification.id)).not.toContain(notificationId);
+    },
+    "notifications.markRead": async () => {
+      const { notificationId } = await theirVisitorsOnce();
+      expect(await ours.notifications.markRead({ ids: [notificationId] })).toEqual({ updated: 0 });
+      expect(await ours.notifications.markRead({})).toMatchObject({ updated: expect.any(Number) });
+      expect((await theirs.notifications.list({ unreadOnly: true })).map((notification) => notification.id)).toContain(notificationId);
     },
   };
 

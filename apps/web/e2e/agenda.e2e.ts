@@ -138,6 +138,29 @@ describe("the employer's day", () => {
     await assistant.emulateMedia({ media: "screen" });
   });
 
+  it("warns before a block covers an appointment, naming it, and keeps the block when told to", async () => {
+    const assistant = page();
+    const t = await pageTranslator(assistant);
+    const { items } = await call<{ items: { id: string; displayName: string }[] }>(assistant, "query", "clients.search", { limit: 1 });
+    const start = (await slotStarts(assistant)).at(-1)!;
+    await call(assistant, "mutation", "appointments.book", { clientId: items[0]!.id, serviceId, staffId: executive.id, start: new Date(start).toISOString() });
+    await assistant.reload();
+    await settledTranslator(assistant, "employerDay.add", "heading");
+
+    const form = assistant.locator("form", { has: assistant.getByRole("button", { name: t("employerDay.addSubmit"), exact: true }) });
+    await form.getByLabel(t("employerDay.field.kind"), { exact: true }).selectOption("block");
+    await form.getByLabel(t("employerDay.field.title"), { exact: true }).fill("Llamada con Bruselas");
+    await form.getByLabel(t("employerDay.field.start"), { exact: true }).fill(madridTime(start));
+    await form.getByLabel(t("employerDay.field.end"), { exact: false }).fill(madridTime(start + 15 * 60_000));
+    await form.getByRole("button", { name: t("employerDay.addSubmit"), exact: true }).click();
+    const warning = form.getByRole("status").filter({ hasText: t("employerDay.overAppointments") });
+    await warning.getByText(items[0]!.displayName).waitFor();
+    expect(await assistant.getByRole("row").filter({ hasText: "Llamada con Bruselas" }).count()).toBe(0);
+
+    await warning.getByRole("button", { name: t("employerDay.keepBlock"), exact: true }).click();
+    await assistant.getByRole("row").filter({ hasText: "Llamada con Bruselas" }).waitFor();
+  });
+
   it("no longer offers the block's time as a free slot", async () => {
     const starts = await slotStarts(page());
     expect(starts.map(madridTime)).not.toContain(freeStart);

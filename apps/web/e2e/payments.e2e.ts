@@ -1,4 +1,5 @@
 import { DEMO_LOGINS } from "@frontoffice/db";
+import { foldForSearch } from "@frontoffice/domain";
 import { formatMoney, money } from "@frontoffice/payments";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -31,6 +32,16 @@ async function addProduct(page: Page, name: string) {
   const value = await picker.locator("option", { hasText: name }).getAttribute("value");
   await picker.selectOption(value!);
   await page.getByRole("button", { name: t("payments.product.add"), exact: true }).click();
+}
+
+/** A new sale for the client at desk-4, with `product` in it; returns the page's translator. */
+async function startClientSale(page: Page, client: { id: string; displayName: string }, product: string) {
+  await page.goto(`/payments?client=${client.id}`);
+  const t = await settledTranslator(page, "payments.title");
+  await page.getByLabel(t("payments.desk"), { exact: true }).fill("desk-4");
+  await page.getByTestId("chosen-client").filter({ hasText: client.displayName }).waitFor();
+  await addProduct(page, product);
+  return t;
 }
 
 async function payByCard(page: Page, number: string) {
@@ -232,6 +243,76 @@ describe("money at the desk", () => {
     await page.goto(`/clients/${client.id}`);
     await page.getByTestId("client-balance").getByText(t("clientPayments.settled"), { exact: true }).waitFor();
     expect(await page.getByRole("list", { name: t("clientPayments.openCharges") }).count()).toBe(0);
+  });
+
+  it("pays part of a sale in cash, then the rest by card, and the client's balance goes to zero", async () => {
+    const { page } = demo;
+    const client = regular!;
+    const t = await startClientSale(page, client, "Hilo dental");
+    await page.getByLabel(t("payments.line.quantityOf", { item: "Hilo dental" }), { exact: true }).fill("2");
+    await page.getByTestId("sale-total").filter({ hasText: euros(640, t.locale) }).waitFor();
+    const amount = page.getByLabel(t("payments.amount"), { exact: true });
+    // What is owed by default; more than that is refused before anything is sent.
+    expect(await amount.inputValue()).toBe("6.40");
+    await amount.fill("7");
+    await page.getByText(t("errors.AMOUNT_ABOVE_BALANCE"), { exact: true }).waitFor();
+    await amount.fill("2.40");
+    await page.getByRole("radio", { name: t("payments.method.cash") }).check();
+    await page.getByRole("form", { name: t("payments.method.label") }).getByRole("button", { name: t("payments.submit", { amount: euros(240, t.locale) }), exact: true }).click();
+    const first = (await page.getByTestId("receipt-number").textContent())!.trim();
+    await page.getByText(t("payments.result.stillOwed", { amount: euros(400, t.locale) }), { exact: true }).waitFor();
+
+    await page.getByRole("button", { name: t("payments.payRest"), exact: true }).click();
+    expect(await page.getByLabel(t("payments.amount"), { exact: true }).inputValue()).toBe("4.00");
+    await payByCard(page, "4242 4242 4242 4242");
+    await page.getByTestId("receipt-number").filter({ hasNotText: first }).waitFor();
+
+    await page.goto(`/clients/${client.id}`);
+    await page.getByTestId("client-balance").getByText(t("clientPayments.settled"), { exact: true }).waitFor();
+    const history = page.getByRole("list", { name: t("clientPayments.history") });
+    await history.getByRole("link", { name: first, exact: true }).waitFor();
+    await history.getByText(euros(400, t.locale)).first().waitFor();
+  });
+
+  it("cancels an unpaid sale after a declined card, at the desk and from the client's page", async () => {
+    const { page } = demo;
+    const client = regular!;
+    let t = await startClientSale(page, client, "Hilo dental");
+    await payByCard(page, "4000 0000 0000 0002");
+    await page.getByTestId("payment-error").filter({ hasText: t("errors.CARD_DECLINED") }).waitFor();
+    await page.getByRole("button", { name: t("payments.cancelSale"), exact: true }).click();
+    await page.getByRole("button", { name: t("payments.cancelSale.yes"), exact: true }).click();
+    await page.getByTestId("sale-cancelled").waitFor();
+    expect(await page.getByRole("form", { name: t("payments.method.label") }).count()).toBe(0);
+
+    // Another declined sale, cancelled from the client's page.
+    t = await startClientSale(page, client, "Cepillo interdental");
+    await payByCard(page, "4000 0000 0000 0002");
+    await page.getByTestId("payment-error").filter({ hasText: t("errors.CARD_DECLINED") }).waitFor();
+    await page.goto(`/clients/${client.id}`);
+    await page.getByTestId("client-balance").getByText(t("clientPayments.owes", { amount: euros(450, t.locale) }), { exact: true }).waitFor();
+    const owed = page.getByRole("list", { name: t("clientPayments.openCharges") }).getByRole("listitem").filter({ hasText: "Cepillo interdental" });
+    await owed.getByRole("button", { name: t("payments.cancelSale"), exact: true }).click();
+    await owed.getByRole("button", { name: t("payments.cancelSale.yes"), exact: true }).click();
+    await page.getByTestId("client-balance").getByText(t("clientPayments.settled"), { exact: true }).waitFor();
+    expect(await page.getByRole("list", { name: t("clientPayments.openCharges") }).count()).toBe(0);
+  });
+
+  it("lists receipts with the customer and finds them by name", async () => {
+    const { page } = demo;
+    const client = regular!;
+    await page.goto("/payments/receipts");
+    const t = await settledTranslator(page, "receipts.title");
+    const table = page.getByRole("table");
+    await table.getByRole("columnheader", { name: t("receipts.customer"), exact: true }).waitFor();
+    // The name typed without its accents or capitals.
+    await page.getByLabel(t("receipts.filter.client"), { exact: true }).fill(foldForSearch(client.displayName).toUpperCase());
+    await table.getByRole("row").filter({ hasText: client.displayName }).first().waitFor();
+    await page.waitForFunction(
+      ([name]) => [...document.querySelectorAll("tbody tr")].every((row) => row.textContent?.includes(name!)),
+      [client.displayName],
+    );
+    expect(await table.getByRole("row").filter({ hasText: client.displayName }).count()).toBeGreaterThanOrEqual(3);
   });
 
   it("charges an appointment's service, taken from the schedule", async () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { Kysely, PostgresDialect, type LogEvent } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -41,7 +42,7 @@ export interface DatabaseConnection {
 }
 
 /** Extensions the migrations create; PGlite needs their code loaded up front. */
-export const pgliteExtensions = { pg_trgm, btree_gist };
+export const pgliteExtensions = { pg_trgm, btree_gist, unaccent };
 
 /**
  * Opens the database: PostgreSQL when `databaseUrl` is given, otherwise PGlite in `dataDir`.

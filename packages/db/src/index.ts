@@ -23,3 +23,4 @@ export {
   type SeedDemoResult,
 } from "./seed/demo.js";
 export { clientDataColumns } from "./client-columns.js";
+export { DEMO_ANSWERS } from "./seed/answers.js";

@@ -65,6 +65,12 @@ export interface OfficeTable {
   prices_include_tax: Generated<boolean>;
   /** Refunds and voids above this amount (minor units) need a manager's approval; 0: all of them. */
   refund_approval_threshold_minor: Generated<number>;
+  /** Days a visit's personal data is kept before the purge job clears it (1..3650, default 30). */
+  visitor_retention_days: Generated<number>;
+  /** A visitor waiting longer than this is flagged on the desk (1..1440 minutes, default 15). */
+  visitor_wait_threshold_minutes: Generated<number>;
+  /** Office-local `HH:MM` when the day ends: hosts of visitors still on site are reminded (default 19:00). */
+  visitor_day_ends_at: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -399,6 +405,8 @@ export interface AgendaEntryTable {
   rrule: string | null;
   /** ISO instants of skipped occurrences' starts, or whole local dates. */
   exdates: JsonColumnWithDefault<string[]>;
+  /** ISO instants of the starts of a repeating task's (or call-back's) occurrences ticked done. */
+  done_occurrences: JsonColumnWithDefault<string[]>;
   series_ends_at: Timestamp;
   client_id: string | null;
   phone: string | null;
@@ -471,6 +479,48 @@ export interface ProductTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: DefaultTimestamp;
+}
+
+export type AnswerLanguage = "en" | "es" | "it";
+export type AnswerCategory = "hours" | "prices" | "directions" | "policies" | "other";
+
+/** An entry of the knowledge base: what to tell a caller, per office (null: all) and language. */
+export interface AnswerTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: string | null;
+  language: AnswerLanguage;
+  category: AnswerCategory;
+  question: string;
+  body: string;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  /** Question and tags folded (`foldForSearch`), for the trigram fallback. */
+  search_text: string;
+  /** Generated: question (A), tags (B), body (C) in the language's `fo_*` text search configuration. */
+  search_vector: ColumnType<string, never, never>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultTimestamp;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export type UnansweredQuestionStatus = "open" | "answered" | "dismissed";
+
+/** A caller's question the desk could not answer, until a manager answers or dismisses it. */
+export interface UnansweredQuestionTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: string | null;
+  language: AnswerLanguage;
+  question: string;
+  asked_by: string;
+  asked_at: DefaultTimestamp;
+  status: Generated<UnansweredQuestionStatus>;
+  answer_id: string | null;
+  resolved_by: string | null;
+  resolved_at: NullableTimestamp;
 }
 
 export type ChargeStatus = "open" | "paid" | "cancelled";
@@ -657,6 +707,64 @@ export interface IdempotencyKeyTable {
   created_at: CreatedAt;
 }
 
+export type VisitStatus = "expected" | "checked_in" | "checked_out" | "cancelled" | "no_show";
+export type VisitChannel = "staff" | "kiosk";
+
+/** A visitor's visit to an office: pre-registered (`expected_at`) or a walk-in. */
+export interface VisitTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  visitor_name: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  host_staff_id: string;
+  purpose: string | null;
+  expected_at: NullableTimestamp;
+  appointment_id: string | null;
+  status: Generated<VisitStatus>;
+  /** Six characters from an unambiguous alphabet, unique in the office for `badge_date`. */
+  badge_code: string;
+  /** A `date`; select it as `badge_date::text`. */
+  badge_date: DateColumn;
+  checked_in_at: NullableTimestamp;
+  checked_in_by: VisitChannel | null;
+  checked_in_by_staff_id: string | null;
+  checked_out_at: NullableTimestamp;
+  checked_out_by: VisitChannel | null;
+  checked_out_by_staff_id: string | null;
+  on_site_reminded_at: NullableTimestamp;
+  purged_at: NullableTimestamp;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+}
+
+/** A kiosk tablet's credential for one office; only the token's SHA-256 is kept. */
+export interface KioskTokenTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  label: string;
+  token_hash: ColumnType<string, string, never>;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+  revoked_at: NullableTimestamp;
+}
+
+export type StaffNotificationKind = "visitor_arrived" | "visitor_still_on_site";
+
+/** An in-app notification to one staff member. */
+export interface StaffNotificationTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  staff_id: ColumnType<string, string, never>;
+  kind: StaffNotificationKind;
+  payload: JsonColumnWithDefault<Record<string, unknown>>;
+  created_at: CreatedAt;
+  read_at: NullableTimestamp;
+}
+
 export interface Database {
   organization: OrganizationTable;
   office: OfficeTable;
@@ -685,6 +793,8 @@ export interface Database {
   staff_delegate: StaffDelegateTable;
   agenda_entry: AgendaEntryTable;
   product: ProductTable;
+  answer: AnswerTable;
+  unanswered_question: UnansweredQuestionTable;
   charge: ChargeTable;
   charge_line: ChargeLineTable;
   payment: PaymentTable;
@@ -694,6 +804,9 @@ export interface Database {
   cash_close_out: CashCloseOutTable;
   ledger_entry: LedgerEntryTable;
   idempotency_key: IdempotencyKeyTable;
+  visit: VisitTable;
+  kiosk_token: KioskTokenTable;
+  staff_notification: StaffNotificationTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;
@@ -736,6 +849,8 @@ export type AgendaEntryRow = Selectable<AgendaEntryTable>;
 export type NewAgendaEntry = Insertable<AgendaEntryTable>;
 export type AgendaEntryUpdate = Updateable<AgendaEntryTable>;
 export type ProductRow = Selectable<ProductTable>;
+export type AnswerRow = Selectable<AnswerTable>;
+export type UnansweredQuestionRow = Selectable<UnansweredQuestionTable>;
 export type ChargeRow = Selectable<ChargeTable>;
 export type ChargeLineRow = Selectable<ChargeLineTable>;
 export type PaymentRow = Selectable<PaymentTable>;

@@ -51,6 +51,8 @@ export const agendaEntryInputSchema = z
     /** Call-backs: the client to call back, or a number (or both). */
     clientId: id.optional(),
     phone: phoneInputSchema.optional(),
+    /** Blocks: keep the block even over live appointments (otherwise BLOCK_OVER_APPOINTMENTS lists them). */
+    allowOverAppointments: z.boolean().optional(),
   })
   .superRefine((value, context) => {
     checkEntryTimes(value, context);
@@ -71,6 +73,8 @@ export const agendaEntryUpdateSchema = z
     rrule: rrule.nullable().optional(),
     clientId: id.nullable().optional(),
     phone: phoneInputSchema.nullable().optional(),
+    /** Blocks: keep the new time even over live appointments. */
+    allowOverAppointments: z.boolean().optional(),
   })
   .superRefine((value, context) => checkEntryTimes(value, context));
 export type AgendaEntryUpdateInput = z.input<typeof agendaEntryUpdateSchema>;
@@ -78,8 +82,11 @@ export type AgendaEntryUpdateInput = z.input<typeof agendaEntryUpdateSchema>;
 export const agendaEntryRefSchema = z.strictObject({ id, version });
 export type AgendaEntryRef = z.input<typeof agendaEntryRefSchema>;
 
-/** Ticks a task or call-back done (or, with `done: false`, open again). */
-export const agendaCompleteSchema = z.strictObject({ id, version, done: z.boolean().default(true) });
+/**
+ * Ticks a task or call-back done (or, with `done: false`, open again). A repeating one is ticked
+ * one occurrence at a time, named by its start (`occurrenceStart`, required for a series).
+ */
+export const agendaCompleteSchema = z.strictObject({ id, version, done: z.boolean().default(true), occurrenceStart: instantSchema.optional() });
 export type AgendaCompleteInput = z.input<typeof agendaCompleteSchema>;
 
 /** Skips one occurrence of a repeating entry, named by its start. */
@@ -128,6 +135,8 @@ export interface AgendaEntry {
   rrule: string | null;
   /** Skipped occurrences: ISO instants of their starts, or whole local dates. */
   exdates: string[];
+  /** Occurrences of a repeating task or call-back ticked done: ISO instants of their starts. */
+  doneOccurrences: string[];
   clientId: string | null;
   clientName: string | null;
   /** E.164. */
@@ -150,6 +159,8 @@ export type AgendaItem =
       end: string | null;
       /** For a repeating entry, the occurrence's start (what `skipOccurrence` takes); else null. */
       occurrenceStart: string | null;
+      /** This occurrence (or the one-off entry) is done. */
+      done: boolean;
       entry: AgendaEntry;
     };
 
@@ -171,6 +182,15 @@ export interface AgendaImportResult {
   unchanged: number;
   /** Not imported: cancelled events, changed single occurrences of a series, unbounded or too long series. */
   skipped: number;
+}
+
+/** An appointment a block would cover (BLOCK_OVER_APPOINTMENTS). */
+export interface OverlappedAppointment {
+  id: string;
+  start: string;
+  end: string;
+  clientName: string;
+  serviceName: string;
 }
 
 export interface DelegateLink {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chargeInputSchema, refundInputSchema, takePaymentInputSchema } from "./checkout.js";
+import { chargeCancelInputSchema, chargeInputSchema, refundInputSchema, takePaymentInputSchema } from "./checkout.js";
 import { toFieldIssues } from "./validation.js";
 
 const id = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
@@ -36,9 +36,14 @@ describe("money desk inputs", () => {
   });
 
   it("needs products or an appointment to charge, and a client or a walk-in name but not both", () => {
-    expect(chargeInputSchema.safeParse({ officeId: id }).success).toBe(false);
-    expect(chargeInputSchema.safeParse({ officeId: id, appointmentId: id }).success).toBe(true);
-    expect(chargeInputSchema.safeParse({ officeId: id, clientId: id, walkInName: "Ana", lines: [{ productId: id }] }).success).toBe(false);
-    expect(chargeInputSchema.parse({ officeId: id, lines: [{ productId: id }] }).lines[0]?.quantity).toBe(1);
+    const idempotencyKey = "sale-attempt-0001";
+    expect(chargeInputSchema.safeParse({ idempotencyKey, officeId: id }).success).toBe(false);
+    expect(chargeInputSchema.safeParse({ idempotencyKey, officeId: id, appointmentId: id }).success).toBe(true);
+    // Charging moves money: no key, no charge.
+    expect(chargeInputSchema.safeParse({ officeId: id, appointmentId: id }).success).toBe(false);
+    expect(chargeInputSchema.safeParse({ idempotencyKey, officeId: id, clientId: id, walkInName: "Ana", lines: [{ productId: id }] }).success).toBe(false);
+    expect(chargeInputSchema.parse({ idempotencyKey, officeId: id, lines: [{ productId: id }] }).lines[0]?.quantity).toBe(1);
+    expect(chargeCancelInputSchema.safeParse({ idempotencyKey, id }).success).toBe(true);
+    expect(chargeCancelInputSchema.safeParse({ id }).success).toBe(false);
   });
 });

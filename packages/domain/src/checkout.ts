@@ -92,6 +92,8 @@ export const chargeLineInputSchema = z.strictObject({
  */
 export const chargeInputSchema = z
   .strictObject({
+    /** Charging moves money (the client owes): a retry with the same key makes no second charge. */
+    idempotencyKey: idempotencyKeySchema,
     officeId: id,
     clientId: id.optional(),
     walkInName: z.string().trim().max(200).optional(),
@@ -101,6 +103,13 @@ export const chargeInputSchema = z
   .refine((input) => input.lines.length > 0 || input.appointmentId !== undefined, { error: "validation.required", path: ["lines"] })
   .refine((input) => !(input.clientId && input.walkInName), { error: "validation.invalid", path: ["walkInName"] });
 export type ChargeInput = z.input<typeof chargeInputSchema>;
+
+/**
+ * Cancels an unpaid sale (nothing paid or authorized on it): what the client owes goes back to
+ * what it was. Idempotent by `idempotencyKey`.
+ */
+export const chargeCancelInputSchema = z.strictObject({ idempotencyKey: idempotencyKeySchema, id });
+export type ChargeCancelInput = z.input<typeof chargeCancelInputSchema>;
 
 export const chargeListSchema = z.strictObject({
   officeId: id.optional(),
@@ -190,6 +199,11 @@ export const receiptListSchema = z.strictObject({
   clientId: id.optional(),
   /** Part of the number as printed (`2026-F-0001`). */
   number: z.string().trim().max(40).optional(),
+  /**
+   * Part of the customer's name: a client's as the clients' search finds it (accents and case
+   * ignored), a walk-in's as printed on the receipt (case ignored).
+   */
+  customer: z.string().trim().max(200).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   limit: z.int().min(1).max(200).default(50),

@@ -78,6 +78,8 @@ export const ERROR_CODES = {
   AGENDA_VERSION_CONFLICT: "CONFLICT",
   /** The agenda entry is cancelled (or the task already done): it can no longer change that way. */
   AGENDA_ENTRY_CLOSED: "CONFLICT",
+  /** A block over live appointments of the staff member; `details.overlappingAppointments`. Sent again with `allowOverAppointments` it is kept. */
+  BLOCK_OVER_APPOINTMENTS: "CONFLICT",
   /** This idempotency key was already used for a different request (another input or procedure). */
   IDEMPOTENCY_KEY_REUSED: "CONFLICT",
   /** The card was declined; nothing was charged. `details.declineCode` (from the gateway), `details.paymentId`. */
@@ -102,6 +104,8 @@ export const ERROR_CODES = {
   REFUND_ALREADY_DECIDED: "CONFLICT",
   /** The close-out cannot be signed off before the cash is counted, nor changed after sign-off. */
   CLOSE_OUT_STATE_INVALID: "CONFLICT",
+  /** Only an open sale with nothing paid or authorized on it can be cancelled. `details.status`, `details.paidMinor`. */
+  CHARGE_NOT_CANCELLABLE: "CONFLICT",
   // The payment rules' codes (`PAYMENT_ERROR_CODES` of @frontoffice/payments, same transport).
   /** Not an ISO 4217 currency code the payment rules know. `details.currency`. */
   CURRENCY_UNKNOWN: "BAD_REQUEST",
@@ -147,6 +151,20 @@ export const ERROR_CODES = {
   PAYMENT_DETAILS_INVALID: "BAD_REQUEST",
   /** Only a message that failed for good (dead) can be sent again. */
   OUTBOX_NOT_RETRYABLE: "CONFLICT",
+  /** Someone changed the knowledge-base answer since it was loaded. */
+  ANSWER_VERSION_CONFLICT: "CONFLICT",
+  /** The unanswered question was already answered or dismissed. */
+  QUESTION_ALREADY_RESOLVED: "CONFLICT",
+  /** The visit was already checked out: nothing was changed. */
+  VISIT_ALREADY_CHECKED_OUT: "CONFLICT",
+  /** The visit is not on site (not checked in yet, cancelled or a no-show). */
+  VISIT_NOT_CHECKED_IN: "CONFLICT",
+  /** Only an expected visit can be checked in or cancelled (it is on site, gone or cancelled). */
+  VISIT_NOT_EXPECTED: "CONFLICT",
+  /** The kiosk's token is unknown or was revoked. */
+  KIOSK_TOKEN_INVALID: "UNAUTHORIZED",
+  /** No visit of this office today has this badge or pre-registration code. */
+  BADGE_CODE_UNKNOWN: "NOT_FOUND",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 } as const;

@@ -1,5 +1,6 @@
 export * from "./agenda.js";
 export * from "./amount-limits.js";
+export * from "./answers.js";
 export * from "./appointments.js";
 export * from "./checkout.js";
 export * from "./client.js";
@@ -15,3 +16,4 @@ export * from "./roles.js";
 export * from "./staff.js";
 export * from "./text.js";
 export * from "./validation.js";
+export * from "./visitors.js";

@@ -40,6 +40,14 @@ export const PERMISSIONS = [
   "payments.read",
   /** Keep the catalog of products and their prices and tax rates. */
   "products.manage",
+  /** Search and read the knowledge base of answers; log a question that had no answer. */
+  "answers.read",
+  /** Write, change and archive answers; answer or dismiss the logged questions. */
+  "answers.manage",
+  /** See the day's visitors, who is on site, badges. */
+  "visitors.read",
+  /** Pre-register, check visitors in and out, cancel visits; kiosk tokens. */
+  "visitors.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,10 +57,10 @@ const everything: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: everything,
   manager: everything.filter((permission) => permission !== "organization.manage"),
-  receptionist: ["offices.read", "staff.read", "clients.read", "clients.write", "appointments.read", "appointments.write", "payments.take", "payments.refund", "payments.read"],
-  file_clerk: ["offices.read", "staff.read", "clients.read", "clients.write", "clients.archive", "audit.read", "appointments.read", "payments.read"],
-  administrative_assistant: ["offices.read", "staff.read", "clients.read", "clients.write", "audit.read", "appointments.read", "appointments.write"],
-  employee: ["offices.read", "staff.read", "clients.read", "appointments.read"],
+  receptionist: ["offices.read", "staff.read", "clients.read", "clients.write", "appointments.read", "appointments.write", "payments.take", "payments.refund", "payments.read", "answers.read", "visitors.read", "visitors.manage"],
+  file_clerk: ["offices.read", "staff.read", "clients.read", "clients.write", "clients.archive", "audit.read", "appointments.read", "payments.read", "answers.read", "visitors.read"],
+  administrative_assistant: ["offices.read", "staff.read", "clients.read", "clients.write", "audit.read", "appointments.read", "appointments.write", "answers.read", "visitors.read"],
+  employee: ["offices.read", "staff.read", "clients.read", "appointments.read", "answers.read", "visitors.read"],
 };
 
 /** The union of the permissions of every role held. */

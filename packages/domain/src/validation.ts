@@ -59,6 +59,7 @@ export const VALIDATION_KEYS = [
   "validation.card_cvc_invalid",
   "validation.refund_reason_invalid",
   "validation.receipt_number_invalid",
+  "validation.badge_code_invalid",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

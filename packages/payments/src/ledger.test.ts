@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   accountBalances,
   adjustmentEntry,
+  chargeCancellationEntry,
   chargeEntry,
   clientBalance,
   createPayment,
@@ -53,6 +54,22 @@ describe("ledger", () => {
     // 23:30Z is 00:30 the next day in Madrid: not in this day's takings.
     expect(takings.cash).toEqual({ received: eur(5100), refunded: eur(0), net: eur(5100) });
     expect(takings.check.net).toEqual(eur(0));
+  });
+
+  it("cancels an unpaid sale with the exact reverse of its charge", () => {
+    const sale = { client: "ana", net: eur(5000), tax: eur(1050), at: "2026-03-02T09:00:00Z", reference: "charge-1" };
+    const cancelled = chargeCancellationEntry({ ...sale, at: "2026-03-02T10:00:00Z" });
+    expect(isBalanced(cancelled)).toBe(true);
+    expect(cancelled).toMatchObject({ kind: "charge_cancellation", reference: "charge-1" });
+    expect(cancelled.postings).toEqual([
+      { account: "receivable:ana", side: "credit", amount: eur(6050) },
+      { account: "revenue", side: "debit", amount: eur(5000) },
+      { account: "tax_payable", side: "debit", amount: eur(1050) },
+    ]);
+    const entries = [chargeEntry(sale), cancelled];
+    expect(clientBalance(entries, "ana", "EUR")).toEqual(eur(0));
+    for (const account of ["revenue", "tax_payable"] as const) expect(accountBalances(entries).get(account)?.get("EUR")).toBe(0);
+    expect(takingsByMethod(entries, day).cash.net).toEqual(eur(0));
   });
 
   it("refuses entries that make no sense", () => {

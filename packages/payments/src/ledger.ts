@@ -45,7 +45,7 @@ export interface Posting {
   readonly amount: Money;
 }
 
-export type JournalEntryKind = "charge" | "payment" | "refund" | "adjustment";
+export type JournalEntryKind = "charge" | "payment" | "refund" | "adjustment" | "charge_cancellation";
 
 export interface JournalEntry {
   readonly kind: JournalEntryKind;
@@ -77,6 +77,20 @@ export function chargeEntry(input: Common & { readonly net: Money; readonly tax:
       { account: "revenue", side: "credit", amount: nonNegative(input.net) },
       { account: "tax_payable", side: "credit", amount: nonNegative(input.tax) },
     ],
+  });
+}
+
+/**
+ * An unpaid sale cancelled: the exact reverse of its `chargeEntry` (the client owes `net + tax`
+ * less; revenue and the tax owed shrink by as much), so their balance is back where it was.
+ */
+export function chargeCancellationEntry(input: Common & { readonly net: Money; readonly tax: Money }): JournalEntry {
+  const charged = chargeEntry(input);
+  return entry({
+    kind: "charge_cancellation",
+    at: input.at,
+    reference: input.reference,
+    postings: charged.postings.map((posting): Posting => ({ ...posting, side: posting.side === "debit" ? "credit" : "debit" })),
   });
 }
 

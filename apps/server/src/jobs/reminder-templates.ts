@@ -28,7 +28,7 @@ export interface ReminderMessages {
   sms: string;
 }
 
-const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", es: "es-ES", it: "it-IT" };
+export const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", es: "es-ES", it: "it-IT" };
 
 interface Phrases {
   subject(office: string): string;
@@ -67,7 +67,7 @@ export function formatAppointmentTime(startsAt: Date, locale: Locale, timeZone: 
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "full", timeStyle: "short", timeZone }).format(startsAt);
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 

@@ -1,4 +1,5 @@
 import { agendaRouter } from "../modules/agenda/router.js";
+import { answersRouter } from "../modules/answers/router.js";
 import { appointmentsRouter } from "../modules/appointments/router.js";
 import { calendarFeedsRouter } from "../modules/calendar-feeds/router.js";
 import { closeOutsRouter } from "../modules/close-out/router.js";
@@ -16,6 +17,8 @@ import { servicesRouter } from "../modules/services/router.js";
 import { setupRouter } from "../modules/setup/router.js";
 import { staffRouter } from "../modules/staff/router.js";
 import { waitlistRouter } from "../modules/waitlist/router.js";
+import { kioskRouter, visitorsRouter } from "../modules/visitors/router.js";
+import { notificationsRouter } from "../modules/notifications/router.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -38,6 +41,10 @@ export const appRouter = router({
   payments: paymentsRouter,
   receipts: receiptsRouter,
   closeOuts: closeOutsRouter,
+  answers: answersRouter,
+  visitors: visitorsRouter,
+  kiosk: kioskRouter,
+  notifications: notificationsRouter,
 });
 
 /** The API's type, for the web client (`import type`) and typed test callers. */

@@ -31,6 +31,8 @@ export const routes: RouteObject[] = [
     children: [
       { path: "sign-in", Component: SignInPage },
       { path: "setup", lazy: async () => ({ Component: (await import("../features/setup/setup-page")).SetupPage }) },
+      // The visitors' self-service kiosk: public, its token is the credential; no staff navigation.
+      { path: "kiosk/:token", lazy: async () => ({ Component: (await import("../features/visitors/kiosk-page")).KioskPage }) },
       {
         lazy: async () => ({ Component: (await import("../features/shell/app-shell")).AppShell }),
         children: [
@@ -61,6 +63,15 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: "agenda", lazy: async () => ({ Component: (await import("../features/agenda/agenda-day-page")).AgendaDayPage }) },
+          { path: "answers", lazy: async () => ({ Component: (await import("../features/answers/answers-page")).AnswersPage }) },
+          {
+            path: "visitors",
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import("../features/visitors/visitors-page")).VisitorsPage }) },
+              { path: "on-site", lazy: async () => ({ Component: (await import("../features/visitors/on-site-page")).OnSitePage }) },
+              { path: ":id/badge", lazy: async () => ({ Component: (await import("../features/visitors/badge-page")).BadgePage }) },
+            ],
+          },
           {
             path: "payments",
             children: [

@@ -7,6 +7,9 @@ import * as resources from "./2026-11-23T0400-resources.js";
 import * as agenda from "./2026-11-23T0410-agenda.js";
 import * as bookingPolicy from "./2026-11-23T0420-booking-policy.js";
 import * as payments from "./2026-11-23T0500-payments.js";
+import * as agendaDoneOccurrences from "./2026-11-23T0520-agenda-done-occurrences.js";
+import * as answers from "./2026-11-23T0600-answers.js";
+import * as visitors from "./2026-11-23T0610-visitors.js";
 
 /**
  * Every migration, by name, in the order they run (names start with an ISO date and sort).
@@ -22,6 +25,9 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23T0410-agenda": agenda,
   "2026-11-23T0420-booking-policy": bookingPolicy,
   "2026-11-23T0500-payments": payments,
+  "2026-11-23T0520-agenda-done-occurrences": agendaDoneOccurrences,
+  "2026-11-23T0600-answers": answers,
+  "2026-11-23T0610-visitors": visitors,
 };
 
 const provider: MigrationProvider = {

@@ -6,6 +6,7 @@ import { MigrationError, createMigrator, migrateToLatest, migrations } from "./i
 
 const TABLES = [
   "agenda_entry",
+  "answer",
   "appointment",
   "audit_log",
   "auth_account",
@@ -20,6 +21,7 @@ const TABLES = [
   "client",
   "department",
   "idempotency_key",
+  "kiosk_token",
   "ledger_entry",
   "office",
   "organization",
@@ -36,9 +38,12 @@ const TABLES = [
   "staff",
   "staff_assignment",
   "staff_delegate",
+  "staff_notification",
   "staff_schedule",
   "staff_schedule_override",
   "staff_time_off",
+  "unanswered_question",
+  "visit",
   "waitlist_entry",
   "waitlist_offer",
 ];

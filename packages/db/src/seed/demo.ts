@@ -21,6 +21,8 @@ import { clientDataColumns } from "../client-columns.js";
 import { jsonb } from "../json.js";
 import type { Database, NewAuditLog, NewClient, NewDepartment, NewOffice, NewStaff, NewStaffAssignment } from "../schema.js";
 import { seedAppointments } from "./appointments.js";
+import { seedAnswers } from "./answers.js";
+import { seedVisitors } from "./visitors.js";
 import { seedProducts } from "./products.js";
 import * as data from "./data.js";
 import { cif, codiceFiscale, dni, ein, irishVat, nie, partitaIva } from "./identifiers.js";
@@ -439,6 +441,10 @@ async function writeDemo(trx: Transaction<Database>, now: Date, passwordHash: st
   });
   // The catalog sold at each desk, with local VAT/IVA.
   await seedProducts(trx, { random, now, organizationId, officeId });
+  // What each desk tells callers, in its language, and a question still waiting for an answer.
+  await seedAnswers(trx, { random, now, organizationId, officeId, deskStaffId: (key) => staffIdOf(desks[key]) });
+  // A few visitors expected later today at each office.
+  await seedVisitors(trx, { random, now, organizationId, officeId, timeZone: (key) => officeOf.get(key)?.timeZone ?? "UTC", staffId: staffIdOf, deskStaffId: (key) => staffIdOf(desks[key]) });
   return organizationId;
 }
 

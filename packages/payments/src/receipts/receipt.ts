@@ -4,7 +4,7 @@ import { PaymentError } from "../errors.js";
 import type { PaymentMethod } from "../ledger.js";
 import { formatMoney, type Money, money } from "../money.js";
 import { parseReceiptNumber, type ReceiptKind } from "../receipt-numbers.js";
-import { computeTotals, type Discount, type PriceMode, type Totals } from "../totals.js";
+import { computeTotals, type Discount, type PriceMode, type TaxRow, type Totals } from "../totals.js";
 import { RECEIPT_LABELS, RECEIPT_LOCALES, type ReceiptLocale, type RefundReason } from "./labels.js";
 
 /** The office as its tax authority knows it. */
@@ -47,6 +47,13 @@ export interface Receipt {
   readonly prices: PriceMode;
   /** Sold lines; for a correction, the lines given back (positive, printed as negative). */
   readonly lines: readonly ReceiptLine[];
+  /**
+   * The tax rows as the ledger posted them (a correction's `refundBreakdown`), printed instead of
+   * a breakdown recomputed from the lines: a partial refund's tax is shared out of what is left of
+   * the sale, so recomputing it from its gross could differ by a cent. Their gross must add up to
+   * the lines' total, one row per rate (`AMOUNT_INVALID` otherwise).
+   */
+  readonly taxes?: readonly TaxRow[];
   readonly payments: readonly ReceiptPayment[];
   /** For a correction: the document it corrects and why. */
   readonly corrects?: { readonly number: string; readonly reason: RefundReason };
@@ -70,8 +77,24 @@ export interface ReceiptView {
   readonly totals: Totals;
 }
 
+/** The receipt's totals from its lines; with `taxes` given, its tax rows, net and tax are those. */
 export function receiptTotals(receipt: Receipt): Totals {
-  return computeTotals(receipt.lines, { currency: receipt.currency, prices: receipt.prices });
+  const computed = computeTotals(receipt.lines, { currency: receipt.currency, prices: receipt.prices });
+  if (!receipt.taxes) return computed;
+  const rows = receipt.taxes;
+  const total = (part: "base" | "tax" | "gross") => rows.reduce((sum, row) => sum + row[part].amount, 0);
+  const rates = new Set(rows.map((row) => row.rateBasisPoints));
+  const consistent =
+    rates.size === rows.length &&
+    rows.every((row) => row.base.currency === receipt.currency && row.tax.currency === receipt.currency && row.base.amount + row.tax.amount === row.gross.amount) &&
+    total("gross") === computed.total.amount;
+  if (!consistent) throw new PaymentError("AMOUNT_INVALID", "the receipt's tax rows do not add up to its lines", { total: computed.total.amount, taxes: total("gross") });
+  return {
+    ...computed,
+    taxes: [...rows].sort((a, b) => b.rateBasisPoints - a.rateBasisPoints),
+    net: money(total("base"), receipt.currency),
+    tax: money(total("tax"), receipt.currency),
+  };
 }
 
 /** The text of `receipt` in `locale`: dates, quantities, rates and money through `Intl`. */

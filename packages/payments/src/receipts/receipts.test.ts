@@ -1,6 +1,6 @@
 import { decodePDFRawStream, PDFDocument, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { money, type Receipt, RECEIPT_LABELS, RECEIPT_LOCALES, renderReceiptHtml, renderReceiptPdf, receiptView, toWinAnsi } from "../index.js";
+import { computeTotals, money, type Receipt, RECEIPT_LABELS, RECEIPT_LOCALES, refundBreakdown, renderReceiptHtml, renderReceiptPdf, receiptTotals, receiptView, type TaxRow, toWinAnsi } from "../index.js";
 
 const eur = (amount: number) => money(amount, "EUR");
 
@@ -66,6 +66,52 @@ describe("receipt view", () => {
     expect(view.correction).toEqual(["Rettifica il documento 2026-F-000123", "Motivo: Richiesta del cliente"]);
     expect(view.total[1].replace(/\s/g, " ")).toBe("-43,56 €");
     expect(() => receiptView({ ...correction, corrects: undefined }, "it")).toThrow(expect.objectContaining({ code: "RECEIPT_CORRECTION_INVALID" }));
+  });
+
+  it("prints the tax rows the ledger posted: three partial refunds give back exactly the sale's tax", () => {
+    // €1.00 at 21 % and €12.10 at 10 %, tax included: €1.27 of tax. Refunded in three parts, a
+    // breakdown recomputed from each correction's gross would print €1.29 in all.
+    const lines = [
+      { description: "Hilo dental", quantity: 1, unitPrice: eur(100), taxRateBasisPoints: 2100 },
+      { description: "Cepillo", quantity: 1, unitPrice: eur(1210), taxRateBasisPoints: 1000 },
+    ];
+    const sold = computeTotals(lines, { currency: "EUR", prices: "tax_inclusive" });
+    expect(sold.tax).toEqual(eur(127));
+    const posted: TaxRow[][] = [];
+    const printed: string[][][] = [];
+    let printedTax = 0;
+    for (const [index, part] of [436, 436, 438].entries()) {
+      const taxes = refundBreakdown(sold, eur(part), posted);
+      posted.push(taxes);
+      const correction: Receipt = {
+        ...sale,
+        number: `2026-R-00000${index + 1}`,
+        kind: "correction",
+        prices: "tax_inclusive",
+        lines: taxes.map((row) => ({ description: "Devolución", quantity: 1, unitPrice: row.gross, taxRateBasisPoints: row.rateBasisPoints })),
+        taxes,
+        payments: [{ method: "cash", amount: eur(part) }],
+        corrects: { number: "2026-F-000123", reason: "customer_request" },
+      };
+      const view = receiptView(correction, "en");
+      expect(view.totals.taxes).toEqual(taxes);
+      expect(view.totals.total).toEqual(eur(part));
+      printed.push(view.taxes.map((cells) => [...cells]));
+      printedTax += view.totals.tax.amount;
+    }
+    expect(printedTax).toBe(sold.tax.amount);
+    // The last correction takes what was left of each rate: €0.05 and €0.36, not the €0.06 and €0.37 its gross alone gives.
+    expect(printed[2]).toEqual([["21%", "-€0.29", "-€0.05"], ["10%", "-€3.68", "-€0.36"]]);
+    const recomputed = posted.map((taxes) => computeTotals(taxes.map((row) => ({ quantity: 1, unitPrice: row.gross, taxRateBasisPoints: row.rateBasisPoints })), { currency: "EUR", prices: "tax_inclusive" }).tax.amount);
+    expect(recomputed.reduce((sum, tax) => sum + tax, 0)).toBe(129);
+  });
+
+  it("refuses tax rows that do not add up to the lines", () => {
+    const taxes = [{ rateBasisPoints: 2100, base: eur(3600), tax: eur(756), gross: eur(4356) }];
+    const lines = [sale.lines[1]!];
+    expect(receiptTotals({ ...sale, lines, taxes }).tax).toEqual(eur(756));
+    expect(() => receiptTotals({ ...sale, lines, taxes: [{ ...taxes[0]!, tax: eur(757) }] })).toThrow(expect.objectContaining({ code: "AMOUNT_INVALID" }));
+    expect(() => receiptTotals({ ...sale, taxes })).toThrow(expect.objectContaining({ code: "AMOUNT_INVALID" }));
   });
 
   it("has every label in English, Spanish and Italian", () => {

@@ -28,13 +28,14 @@ import {
   type DelegateInput,
   type DelegateLink,
   type ErrorCode,
+  type OverlappedAppointment,
 } from "@frontoffice/domain";
 import { SchedulingError, Temporal, expandRecurrence, parseICalendar, toICalendar, type CalendarEvent, type ParsedEvent } from "@frontoffice/scheduling";
 import { jsonb, type AgendaEntryRow, type Database } from "@frontoffice/db";
 import type { Kysely, Transaction } from "kysely";
 import type { Actor } from "../../trpc/actor.js";
 import { diffFields, recordChangeBy } from "../audit/queries.js";
-import { findClientForBooking, selectAppointments } from "../appointments/queries.js";
+import { findClientForBooking, liveBookings, lockStaffTime, selectAppointments } from "../appointments/queries.js";
 import {
   deleteDelegate,
   deleteEntryRow,
@@ -174,6 +175,7 @@ function toEntry(row: AgendaEntryWithClient): AgendaEntry {
     timeZone: row.time_zone,
     rrule: row.rrule,
     exdates: row.exdates,
+    doneOccurrences: row.done_occurrences,
     clientId: row.client_id,
     clientName: row.client_name,
     phone: row.phone,
@@ -217,6 +219,7 @@ export async function agendaRange(actor: Reader, raw: AgendaRangeQuery): Promise
         start,
         end: iso(occurrence.end === null ? null : new Date(occurrence.end)),
         occurrenceStart: row.rrule ? start : null,
+        done: row.rrule ? entry.doneOccurrences.includes(start) : entry.status === "done",
         entry,
       });
     }
@@ -300,6 +303,7 @@ function audited(entry: AgendaEntry): Record<string, unknown> {
     end: entry.end,
     rrule: entry.rrule,
     exdates: entry.exdates,
+    doneOccurrences: entry.doneOccurrences,
     clientId: entry.clientId,
     phone: entry.phone,
     status: entry.status,
@@ -310,6 +314,31 @@ function created(entry: AgendaEntry) {
   return diffFields({}, audited(entry));
 }
 
+/** The live appointments of a staff member that an occurrence of a block covers (buffers included). */
+async function appointmentsUnder(trx: Transaction<Database>, organizationId: string, staffId: string, timing: Timing): Promise<OverlappedAppointment[]> {
+  const spans = occurrences(timing).map((occurrence) => ({ start: occurrence.start, end: occurrence.end ?? occurrence.start }));
+  const first = spans[0];
+  const last = spans.at(-1);
+  if (!first || !last) return [];
+  const booked = await liveBookings(trx, organizationId, [staffId], new Date(first.start), new Date(last.end));
+  const covered = booked.filter((booking) => spans.some((span) => span.start < new Date(booking.blocked_until).getTime() && span.end > new Date(booking.blocked_from).getTime()));
+  if (covered.length === 0) return [];
+  const appointments = await selectAppointments(trx, organizationId, { ids: covered.map((booking) => booking.id) });
+  return appointments.map((appointment) => ({ id: appointment.id, start: appointment.start, end: appointment.end, clientName: appointment.clientName, serviceName: appointment.serviceName }));
+}
+
+/**
+ * A block takes the staff member's time: under the lock bookings take too (so neither can slip
+ * past the other), it is refused over live appointments, listing them, unless the caller saw
+ * them and keeps it anyway (`allowOverAppointments`).
+ */
+async function claimTimeForBlock(trx: Transaction<Database>, organizationId: string, staffId: string, timing: Timing, allowOverAppointments: boolean | undefined): Promise<void> {
+  await lockStaffTime(trx, staffId);
+  if (allowOverAppointments) return;
+  const overlapping = await appointmentsUnder(trx, organizationId, staffId, timing);
+  if (overlapping.length > 0) throw new DomainError("BLOCK_OVER_APPOINTMENTS", "the block covers appointments", { overlappingAppointments: overlapping });
+}
+
 export async function createEntry(actor: Actor, raw: AgendaEntryInput): Promise<AgendaEntry> {
   const input = agendaEntryInputSchema.parse(raw);
   return write(actor, async (trx) => {
@@ -317,6 +346,7 @@ export async function createEntry(actor: Actor, raw: AgendaEntryInput): Promise<
     const phone = await normalizedPhone(trx, actor, staff.id, input.phone);
     const clientId = await checkClient(trx, actor, input.clientId);
     const timing: Timing = { start: Date.parse(input.start), end: input.end ? Date.parse(input.end) : null, timeZone: staff.time_zone, rrule: input.rrule ?? null, exdates: [] };
+    if (input.kind === "block") await claimTimeForBlock(trx, actor.organizationId, staff.id, timing, input.allowOverAppointments);
     const at = actor.clock.now();
     const id = await insertEntry(trx, {
       organization_id: actor.organizationId,
@@ -377,8 +407,11 @@ export async function updateEntry(actor: Actor, raw: AgendaEntryUpdateInput): Pr
     };
     if (row.kind === "block" && timing.end === null) throw invalidField("end", "validation.required");
     if (timing.end !== null && timing.end <= timing.start) throw invalidField("end", "validation.time_range_invalid");
-    // A new start or rule makes the skipped occurrences meaningless.
-    const exdates = timing.start === timingOf(row).start && timing.rrule === row.rrule ? row.exdates : [];
+    // A new start or rule makes the skipped (and done) occurrences meaningless.
+    const sameSeries = timing.start === timingOf(row).start && timing.rrule === row.rrule;
+    const exdates = sameSeries ? row.exdates : [];
+    const moved = !sameSeries || timing.end !== timingOf(row).end;
+    if (row.kind === "block" && moved) await claimTimeForBlock(trx, actor.organizationId, row.staff_id, { ...timing, exdates }, input.allowOverAppointments);
     const phone = input.phone === undefined ? row.phone : await normalizedPhone(trx, actor, row.staff_id, input.phone);
     const clientId = input.clientId === undefined ? row.client_id : await checkClient(trx, actor, input.clientId);
     if (row.kind !== "callback" && (phone || clientId)) throw invalidField("phone", "validation.invalid");
@@ -390,6 +423,7 @@ export async function updateEntry(actor: Actor, raw: AgendaEntryUpdateInput): Pr
       ends_at: timing.end === null ? null : new Date(timing.end),
       rrule: timing.rrule,
       exdates: jsonb(exdates),
+      done_occurrences: jsonb(sameSeries ? row.done_occurrences : []),
       series_ends_at: seriesEnd({ ...timing, exdates }),
       client_id: clientId,
       phone,
@@ -397,13 +431,25 @@ export async function updateEntry(actor: Actor, raw: AgendaEntryUpdateInput): Pr
   });
 }
 
-/** Ticks a task or call-back done, or open again. */
+/**
+ * Ticks a task or call-back done, or open again. A repeating one, one occurrence at a time (kept
+ * like skipped ones): the rest of the series stays open.
+ */
 export async function completeEntry(actor: Actor, raw: AgendaCompleteInput): Promise<AgendaEntry> {
   const input = agendaCompleteSchema.parse(raw);
   return write(actor, async (trx) => {
     const row = await lockAt(trx, actor, input.id, input.version);
     if (row.status === "cancelled") throw new DomainError("AGENDA_ENTRY_CLOSED");
     if (row.kind === "block") throw invalidField("id", "validation.invalid");
+    if (row.rrule) {
+      if (!input.occurrenceStart) throw invalidField("occurrenceStart", "validation.required");
+      const when = Date.parse(input.occurrenceStart);
+      if (!occurrences(timingOf(row)).some((occurrence) => occurrence.start === when)) throw new DomainError("NOT_FOUND", "no such occurrence");
+      const key = new Date(when).toISOString();
+      if (row.done_occurrences.includes(key) === input.done) return getEntry(trx, actor.organizationId, row.id);
+      const done = input.done ? [...row.done_occurrences, key].sort() : row.done_occurrences.filter((start) => start !== key);
+      return saveChange(trx, actor, row, { done_occurrences: jsonb(done) }, "status");
+    }
     if ((row.status === "done") === input.done) return getEntry(trx, actor.organizationId, row.id);
     const at = actor.clock.now();
     return saveChange(trx, actor, row, input.done ? { status: "done", done_at: at, done_by: actor.staffId } : { status: "open", done_at: null, done_by: null }, "status");

@@ -15,6 +15,19 @@ export const RESOURCE_NO_OVERLAP_CONSTRAINT = "appointment_resource_no_overlap";
 /** The trigger's check that a seat is within the resource's capacity (a capacity lowered meanwhile). */
 export const RESOURCE_SEAT_CAPACITY_CHECK = "appointment_resource_seat_capacity";
 
+/** The first key of the advisory locks on a staff member's time (the second is a hash of their id). */
+const STAFF_TIME_LOCK = 0x5354_4146;
+
+/**
+ * Takes a staff member's time until the transaction ends: bookings, reschedules and blocks take
+ * it before checking what else holds the time, so a block and a booking written at the same
+ * moment see each other (blocks live apart from appointments, out of reach of the exclusion
+ * constraint). Transaction-scoped: released by commit or rollback, never leaked.
+ */
+export async function lockStaffTime(trx: Transaction<Database>, staffId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${sql.lit(STAFF_TIME_LOCK)}, hashtext(${staffId}))`.execute(trx);
+}
+
 export async function findOfficeTimeZone(db: Executor, organizationId: string, officeId: string): Promise<string | undefined> {
   const row = await db.selectFrom("office").select("time_zone").where("organization_id", "=", organizationId).where("id", "=", officeId).executeTakeFirst();
   return row?.time_zone;

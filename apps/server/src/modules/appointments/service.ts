@@ -53,6 +53,7 @@ import {
   insertAppointment,
   lastBookedAt,
   liveBookings,
+  lockStaffTime,
   selectAppointments,
   staffNames,
   updateAppointmentRow,
@@ -328,6 +329,30 @@ function blockedRange(service: Pick<Service, "durationMinutes" | "bufferBeforeMi
   };
 }
 
+/**
+ * Takes the staff member's time for the rest of the transaction and checks, under that lock, that
+ * no block of their agenda covers the range: a block written at the same moment either committed
+ * before (and is seen here) or waits for this booking (and sees it). Appointments among
+ * themselves are kept apart by the exclusion constraint.
+ */
+async function claimStaffTime(trx: Transaction<Database>, organizationId: string, staffId: string, range: { blocked_from: Date; blocked_until: Date }): Promise<void> {
+  await lockStaffTime(trx, staffId);
+  const blocks = await busyBlocks(trx, organizationId, [staffId], { from: range.blocked_from.getTime(), to: range.blocked_until.getTime() });
+  if (blocks.length > 0) throw new DomainError("TIME_OFF", "a block in the staff member's agenda covers the time");
+}
+
+/** How many times a booking runs when it loses the race for a seat of a group room (bounded). */
+const SEAT_RACE_RUNS = 2;
+
+/**
+ * Two bookings that read the same lowest free seat of a group room at the same moment both take
+ * it, and the exclusion constraint refuses the later one although another seat may be free: run
+ * again, it reads the seats anew and takes the next free one.
+ */
+function lostSeatRace(error: unknown, attempt: { rooms?: readonly Resource[] } | undefined): boolean {
+  return violatesExclusionConstraint(error, RESOURCE_NO_OVERLAP_CONSTRAINT) && (attempt?.rooms ?? []).some((room) => room.capacity > 1);
+}
+
 /** What a failed write becomes: an overlap is APPOINTMENT_CONFLICT with the next free slots. */
 async function conflictOr(
   actor: Reader,
@@ -364,8 +389,17 @@ export async function bookAppointment(
   const input = bookAppointmentSchema.parse(raw);
   const start = Date.parse(input.start);
   let attempt: Parameters<typeof conflictOr>[2];
-  try {
-    return await withSchedulingErrors(() =>
+  for (let run = 1; ; run++) {
+    try {
+      return await bookOnce();
+    } catch (error) {
+      if (run < SEAT_RACE_RUNS && lostSeatRace(error, attempt)) continue;
+      return conflictOr(actor, error, attempt);
+    }
+  }
+
+  function bookOnce(): Promise<Appointment> {
+    return withSchedulingErrors(() =>
       actor.db.transaction().execute(async (trx) => {
         const { service, office, staffIds } = await bookingContext(trx, actor, input.serviceId, input.staffId ? [input.staffId] : undefined);
         if (staffIds.length === 0) throw new DomainError("STAFF_NOT_FOUND", "nobody performs this service");
@@ -380,6 +414,7 @@ export async function bookAppointment(
         checkRules(actor, service, calendars, staffId, input.start, office, team.roomId);
         attempt = { service, office, staffIds: input.staffId ? [staffId] : staffIds, start: input.start, rooms };
         const range = blockedRange(service, start);
+        await claimStaffTime(trx, actor.organizationId, staffId, range);
         const holding = await holdRoom(trx, actor.organizationId, rooms, team.roomId, range);
         const at = actor.clock.now();
         const id = await insertAppointment(trx, {
@@ -410,8 +445,6 @@ export async function bookAppointment(
         return appointment;
       }),
     );
-  } catch (error) {
-    return conflictOr(actor, error, attempt);
   }
 }
 
@@ -434,8 +467,17 @@ async function saveVersion(trx: Transaction<Database>, actor: Actor, row: { id: 
 export async function rescheduleAppointment(actor: Actor, input: RescheduleAppointmentInput): Promise<Appointment> {
   const start = Date.parse(input.start);
   let attempt: Parameters<typeof conflictOr>[2];
-  try {
-    return await withSchedulingErrors(() =>
+  for (let run = 1; ; run++) {
+    try {
+      return await rescheduleOnce();
+    } catch (error) {
+      if (run < SEAT_RACE_RUNS && lostSeatRace(error, attempt)) continue;
+      return conflictOr(actor, error, attempt);
+    }
+  }
+
+  function rescheduleOnce(): Promise<Appointment> {
+    return withSchedulingErrors(() =>
       actor.db.transaction().execute(async (trx) => {
         const row = await lockOpen(trx, actor, input.id, input.version);
         if (!OPEN_STATUSES.includes(row.status) || row.status === "checked_in") throw new DomainError("APPOINTMENT_CLOSED");
@@ -451,6 +493,7 @@ export async function rescheduleAppointment(actor: Actor, input: RescheduleAppoi
         const before = await getAppointment(actor, row.id, trx);
         const at = actor.clock.now();
         const range = blockedRange(service, start);
+        await claimStaffTime(trx, actor.organizationId, staffId, range);
         const holding = await holdRoom(trx, actor.organizationId, rooms, roomId, range, row.id);
         await saveVersion(trx, actor, row, at, { ...range, ...holding, staff_id: staffId });
         const after = await getAppointment(actor, row.id, trx);
@@ -463,8 +506,6 @@ export async function rescheduleAppointment(actor: Actor, input: RescheduleAppoi
         return after;
       }),
     );
-  } catch (error) {
-    return conflictOr(actor, error, attempt);
   }
 }
 

@@ -65,7 +65,7 @@ export interface ChargeView {
   totalMinor: number;
   /** Captured or authorized on it (refunds shrink the sale and its payment together). */
   paidMinor: number;
-  /** Still owed: `totalMinor − paidMinor`. */
+  /** Still owed: `totalMinor − paidMinor` (0 once cancelled). */
   balanceMinor: number;
   status: ChargeRow["status"];
   taxes: { rateBasisPoints: number; netMinor: number; taxMinor: number }[];
@@ -131,7 +131,7 @@ export async function listCharges(
       taxMinor: row.tax_minor,
       totalMinor: row.total_minor,
       paidMinor,
-      balanceMinor: row.total_minor - paidMinor,
+      balanceMinor: row.status === "cancelled" ? 0 : row.total_minor - paidMinor,
       status: row.status,
       taxes: row.tax_breakdown.map((tax) => ({ rateBasisPoints: tax.rateBp, netMinor: tax.netMinor, taxMinor: tax.taxMinor })),
       lines: lines.filter((line) => line.charge_id === row.id).map(toLine),

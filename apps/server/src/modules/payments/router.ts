@@ -1,5 +1,6 @@
 import {
   byIdSchema,
+  chargeCancelInputSchema,
   chargeInputSchema,
   chargeListSchema,
   clientBalanceInputSchema,
@@ -14,7 +15,7 @@ import {
 import { z } from "zod";
 import { actorOf } from "../../trpc/actor.js";
 import { permittedProcedure, router } from "../../trpc/trpc.js";
-import { chargeById, chargesOf, createCharge } from "./charges.js";
+import { cancelCharge, chargeById, chargesOf, createCharge } from "./charges.js";
 import {
   capturePayment,
   clientBalance,
@@ -34,11 +35,21 @@ export const chargesRouter = router({
   /**
    * Charges products (`lines`) and/or an appointment's service (through the product linked to
    * it) to a client, or to a walk-in customer when `clientId` is left out. Totals and VAT per
-   * rate are computed and posted to the ledger. → `ChargeView` (`balanceMinor`: still owed)
+   * rate are computed and posted to the ledger. Takes an `idempotencyKey`: a replay returns the
+   * charge with `replayed: true` and charges nothing twice; IDEMPOTENCY_KEY_REUSED for another
+   * input. → `ChargeView & { replayed }` (`balanceMinor`: still owed)
    */
   create: permittedProcedure("payments.take")
     .input(chargeInputSchema)
     .mutation(({ ctx, input }) => createCharge(actorOf(ctx), input)),
+  /**
+   * Cancels an unpaid sale (nothing paid or authorized on it; CHARGE_NOT_CANCELLABLE otherwise):
+   * the ledger entry is reversed, so the client owes what they did before. Idempotent by
+   * `idempotencyKey`. → `ChargeView & { replayed }` (`status: "cancelled"`, `balanceMinor` 0)
+   */
+  cancel: permittedProcedure("payments.take")
+    .input(chargeCancelInputSchema)
+    .mutation(({ ctx, input }) => cancelCharge(actorOf(ctx), input)),
   /** One charge with its lines, taxes, paid and owed amounts. → `ChargeView` */
   get: permittedProcedure("payments.read")
     .input(byIdSchema)

@@ -411,6 +411,8 @@ async function completeRefund(trx: Trx, actor: Actor, office: OfficeMoneyContext
       currency: payment.currency,
       prices: "tax_inclusive",
       lines,
+      // The tax rows exactly as posted above, not recomputed from each line's gross.
+      taxes: breakdown,
       payments: [receiptPaymentOf({ ...payment, changeMinor: null }, refund.amountMinor)],
       corrects: { number: original.number, reason: refund.reason },
     },

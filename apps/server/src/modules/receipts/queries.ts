@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Locale } from "@frontoffice/domain";
+import { foldForSearch, type Locale } from "@frontoffice/domain";
 import type { Receipt } from "@frontoffice/payments";
 import type { Executor } from "../payments/support.js";
 
@@ -17,6 +17,8 @@ export interface ReceiptSummary {
   paymentId: string | null;
   refundId: string | null;
   clientId: string | null;
+  /** The customer as printed: the client's display name at the sale, or the walk-in's name; null when none was given. */
+  customerName: string | null;
   locale: Locale;
   currency: string;
   /** Signed: negative for a correction. */
@@ -30,12 +32,14 @@ export interface StoredReceipt extends ReceiptSummary {
 }
 
 const SUMMARY_COLUMNS = [
-  "id", "office_id", "display_number", "series", "year", "number", "kind", "corrects_receipt_id", "charge_id", "payment_id", "refund_id", "client_id", "locale", "currency", "total_minor", "issued_at",
+  "receipt.id", "receipt.office_id", "receipt.display_number", "receipt.series", "receipt.year", "receipt.number", "receipt.kind", "receipt.corrects_receipt_id", "receipt.charge_id",
+  "receipt.payment_id", "receipt.refund_id", "receipt.client_id", "receipt.locale", "receipt.currency", "receipt.total_minor", "receipt.issued_at",
+  sql<string | null>`receipt.snapshot -> 'customer' ->> 'name'`.as("customer_name"),
 ] as const;
 
 function toSummary(row: {
   id: string; office_id: string; display_number: string; series: string; year: number; number: number; kind: "sale" | "correction"; corrects_receipt_id: string | null;
-  charge_id: string | null; payment_id: string | null; refund_id: string | null; client_id: string | null; locale: Locale; currency: string; total_minor: number; issued_at: Date;
+  charge_id: string | null; payment_id: string | null; refund_id: string | null; client_id: string | null; customer_name: string | null; locale: Locale; currency: string; total_minor: number; issued_at: Date;
 }): ReceiptSummary {
   return {
     id: row.id,
@@ -50,6 +54,7 @@ function toSummary(row: {
     paymentId: row.payment_id,
     refundId: row.refund_id,
     clientId: row.client_id,
+    customerName: row.customer_name,
     locale: row.locale,
     currency: row.currency,
     totalMinor: row.total_minor,
@@ -75,20 +80,32 @@ export async function takeReceiptSequence(db: Executor, organizationId: string, 
 export async function listReceipts(
   db: Executor,
   organizationId: string,
-  filter: { officeId?: string | undefined; clientId?: string | undefined; number?: string | undefined; from?: string | undefined; to?: string | undefined; limit?: number },
+  filter: { officeId?: string | undefined; clientId?: string | undefined; number?: string | undefined; customer?: string | undefined; from?: string | undefined; to?: string | undefined; limit?: number },
 ): Promise<ReceiptSummary[]> {
-  let query = db.selectFrom("receipt").select(SUMMARY_COLUMNS).where("organization_id", "=", organizationId);
-  if (filter.officeId) query = query.where("office_id", "=", filter.officeId);
-  if (filter.clientId) query = query.where("client_id", "=", filter.clientId);
+  let query = db.selectFrom("receipt").select(SUMMARY_COLUMNS).where("receipt.organization_id", "=", organizationId);
+  if (filter.officeId) query = query.where("receipt.office_id", "=", filter.officeId);
+  if (filter.clientId) query = query.where("receipt.client_id", "=", filter.clientId);
   if (filter.number) query = query.where("display_number", "like", `%${filter.number.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
+  const customer = filter.customer ? foldForSearch(filter.customer) : "";
+  if (customer) {
+    // A client as the clients' search finds them (folded text); a walk-in by the printed name.
+    query = query
+      .leftJoin("client", (join) => join.onRef("client.id", "=", "receipt.client_id").onRef("client.organization_id", "=", "receipt.organization_id"))
+      .where((eb) =>
+        eb.or([
+          sql<boolean>`strpos(client.search_text, ${customer}) > 0`,
+          eb.and([eb("receipt.client_id", "is", null), sql<boolean>`strpos(lower(receipt.snapshot -> 'customer' ->> 'name'), ${filter.customer!.trim().toLowerCase()}) > 0`]),
+        ]),
+      );
+  }
   if (filter.from) query = query.where(sql<boolean>`issued_at >= ${filter.from}::date`);
   if (filter.to) query = query.where(sql<boolean>`issued_at < ${filter.to}::date + 1`);
-  const rows = await query.orderBy("issued_at", "desc").orderBy("series").orderBy("number", "desc").limit(filter.limit ?? 50).execute();
+  const rows = await query.orderBy("receipt.issued_at", "desc").orderBy("receipt.series").orderBy("receipt.number", "desc").limit(filter.limit ?? 50).execute();
   return rows.map(toSummary);
 }
 
 export async function findReceipt(db: Executor, organizationId: string, receiptId: string): Promise<StoredReceipt | undefined> {
-  const row = await db.selectFrom("receipt").select([...SUMMARY_COLUMNS, "snapshot"]).where("organization_id", "=", organizationId).where("id", "=", receiptId).executeTakeFirst();
+  const row = await db.selectFrom("receipt").select([...SUMMARY_COLUMNS, "receipt.snapshot"]).where("receipt.organization_id", "=", organizationId).where("receipt.id", "=", receiptId).executeTakeFirst();
   return row ? { ...toSummary(row), snapshot: row.snapshot as Receipt } : undefined;
 }
 

@@ -84,6 +84,7 @@ export async function issueReceipt(
     paymentId: links.paymentId,
     refundId: links.refundId,
     clientId: links.clientId,
+    customerName: document.customer?.name ?? null,
     locale: links.locale,
     currency: document.currency,
     totalMinor: kind === "correction" ? -total : total,

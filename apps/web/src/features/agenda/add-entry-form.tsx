@@ -1,11 +1,12 @@
-import { AGENDA_ENTRY_KINDS, type AgendaEntryKind, type ClientSummary } from "@frontoffice/domain";
+import { AGENDA_ENTRY_KINDS, type AgendaEntryInput, type AgendaEntryKind, type ClientSummary, type OverlappedAppointment } from "@frontoffice/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Card, CardContent, CardHeader, CardTitle, Field, Input, Select, Textarea, useToast } from "../../components/ui";
 import { useI18n } from "../../i18n";
-import { errorMessage, fieldIssuesOf } from "../../lib/errors";
+import { errorCodeOf, errorMessage, fieldIssuesOf } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { ClientPicker } from "../schedule/booking-dialog";
+import { useScheduleFormat } from "../schedule/format";
 import { zonedInstant } from "../schedule/zoned-time";
 import { REPEATS, minutesOf, repeatRule, type Repeat } from "./repeat";
 
@@ -13,6 +14,14 @@ import { REPEATS, minutesOf, repeatRule, type Repeat } from "./repeat";
 function plusHour(time: string): string {
   const minutes = Math.min((minutesOf(time) ?? 540) + 60, 23 * 60 + 59);
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** The appointments a refused block would cover (`data.details.overlappingAppointments`). */
+export function overlappedOf(error: unknown): OverlappedAppointment[] {
+  if (errorCodeOf(error) !== "BLOCK_OVER_APPOINTMENTS") return [];
+  const data = error && typeof error === "object" ? (error as { data?: { details?: { overlappingAppointments?: unknown } } }).data : undefined;
+  const list = data?.details?.overlappingAppointments;
+  return Array.isArray(list) ? list.filter((item): item is OverlappedAppointment => !!item && typeof item === "object" && typeof (item as OverlappedAppointment).start === "string") : [];
 }
 
 /** Adds a block, task or call-back to the day shown, optionally repeating. */
@@ -29,6 +38,9 @@ export function AddEntryForm({ staffId, date, timeZone, officeId, onAdded }: { s
   const [notes, setNotes] = useState("");
   const [client, setClient] = useState<ClientSummary | null>(null);
   const [phone, setPhone] = useState("");
+  const format = useScheduleFormat(timeZone);
+  // What was sent last: a block refused over appointments is sent again as it was, kept anyway.
+  const [sent, setSent] = useState<AgendaEntryInput | null>(null);
   const create = useMutation({
     ...trpc.agenda.create.mutationOptions(),
     onSuccess: async (entry) => {
@@ -42,7 +54,12 @@ export function AddEntryForm({ staffId, date, timeZone, officeId, onAdded }: { s
   });
   const issues = fieldIssuesOf(create.error);
   const issueOf = (field: string) => t.issue(issues.find((issue) => issue.path[0] === field));
-  const otherError = create.isError && issues.length === 0 ? errorMessage(t, create.error) : null;
+  const overlapped = overlappedOf(create.error);
+  const otherError = create.isError && issues.length === 0 && overlapped.length === 0 ? errorMessage(t, create.error) : null;
+  const send = (input: AgendaEntryInput) => {
+    setSent(input);
+    create.mutate(input);
+  };
 
   const at = (time: string) => {
     const minutes = minutesOf(time);
@@ -52,7 +69,7 @@ export function AddEntryForm({ staffId, date, timeZone, officeId, onAdded }: { s
     event.preventDefault();
     const endAt = end ? at(end) : "";
     const rrule = repeatRule(repeat, times);
-    create.mutate({
+    send({
       staffId,
       kind,
       title: title.trim(),
@@ -131,6 +148,25 @@ export function AddEntryForm({ staffId, date, timeZone, officeId, onAdded }: { s
             {(control) => <Textarea {...control} rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />}
           </Field>
           {otherError ? <Alert tone="error">{otherError}</Alert> : null}
+          {overlapped.length > 0 && sent ? (
+            <Alert
+              tone="warning"
+              title={t("employerDay.overAppointments")}
+              actions={
+                <Button type="button" variant="secondary" size="sm" loading={create.isPending} onClick={() => send({ ...sent, allowOverAppointments: true })}>
+                  {t("employerDay.keepBlock")}
+                </Button>
+              }
+            >
+              <ul className="list-disc pl-5">
+                {overlapped.map((appointment) => (
+                  <li key={appointment.id}>
+                    <span className="tabular-nums">{format.range(appointment.start, appointment.end)}</span> {appointment.clientName} · {appointment.serviceName}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           <Button type="submit" loading={create.isPending}>
             {t("employerDay.addSubmit")}
           </Button>

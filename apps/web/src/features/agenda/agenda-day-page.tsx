@@ -1,29 +1,19 @@
-import { ICS_IMPORT_MAX_BYTES, formatPhone, type AgendaItem } from "@frontoffice/domain";
+import { ICS_IMPORT_MAX_BYTES, type AgendaItem } from "@frontoffice/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
-import { Alert, Badge, Button, EmptyState, ErrorState, Field, Input, Select, Skeleton, useToast } from "../../components/ui";
+import { Alert, Button, Field, Input, Select, useToast } from "../../components/ui";
 import { useI18n } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useCan, useSession } from "../shell/session-context";
 import { useScheduleFormat, type ScheduleFormat } from "../schedule/format";
+import { PrintableAgenda } from "../schedule/printable-agenda";
 import { useRefreshSchedule } from "../schedule/schedule-api";
 import { addDays, isIsoDate, localDate } from "../schedule/zoned-time";
 import { AddEntryForm } from "./add-entry-form";
+import { AgendaItemRow } from "./agenda-item-row";
 import { DelegatesCard } from "./delegates-card";
-
-/** On paper: the sheet alone on A4, black on white, no controls. */
-const PRINT_CSS = `@media print {
-  @page { size: A4; margin: 14mm; }
-  header, nav, [data-print="hide"], a[href="#main"], [aria-live] { display: none !important; }
-  body { background: #fff !important; }
-  main { max-width: none !important; padding: 0 !important; }
-  [data-print="sheet"] { box-shadow: none !important; border: 0 !important; padding: 0 !important; }
-  tr { break-inside: avoid; }
-}`;
-
-const KIND_TONES = { appointment: "info", block: "warning", task: "neutral", callback: "success" } as const;
 
 /**
  * The employer's day: an assistant keeps an executive's calendar — appointments, blocks, tasks
@@ -104,7 +94,6 @@ export function AgendaDayPage() {
   const name = day.data?.staffName ?? choices.find((choice) => choice.id === staffId)?.name ?? "";
   return (
     <div className="space-y-4">
-      <style>{PRINT_CSS}</style>
       <title>{`${t("employerDay.title")} · ${t("app.name")}`}</title>
       <div data-print="hide" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
         <Field label={t("employerDay.whose")}>
@@ -144,42 +133,26 @@ export function AgendaDayPage() {
       {importIcs.isError ? <div data-print="hide"><Alert tone="error">{errorMessage(t, importIcs.error)}</Alert></div> : null}
       {exportDay.isError ? <div data-print="hide"><Alert tone="error">{errorMessage(t, exportDay.error)}</Alert></div> : null}
 
-      <article data-print="sheet" aria-labelledby="employer-day-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <div className="mb-4 border-b border-slate-200 pb-3">
-          <h1 id="employer-day-title" className="text-xl font-semibold text-slate-900">
-            {t("employerDay.heading", { staff: name })}
-          </h1>
-          <p className="text-sm text-slate-700">{format.dayLong(date)}</p>
-        </div>
-        {day.isPending ? (
-          <Skeleton className="h-40 w-full" />
-        ) : day.isError ? (
-          <ErrorState title={t("schedule.loadError")} message={errorMessage(t, day.error)} onRetry={() => void day.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title={t("employerDay.empty")} />
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-semibold">{t("agenda.column.time")}</th>
-                <th scope="col" className="py-2 pr-3 font-semibold">{t("employerDay.column.kind")}</th>
-                <th scope="col" className="py-2 pr-3 font-semibold">{t("employerDay.column.what")}</th>
-                <th scope="col" className="py-2 pr-3 font-semibold">{t("employerDay.column.contact")}</th>
-                <th scope="col" className="py-2 pr-3 font-semibold">{t("employerDay.column.done")}</th>
-                <th scope="col" className="py-2 font-semibold" data-print="hide">
-                  <span className="sr-only">{t("employerDay.column.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {items.map((item) => (
-                <Row key={item.key} item={item} format={format} onChanged={refresh} />
-              ))}
-            </tbody>
-          </table>
-        )}
-        <p className="mt-4 text-xs text-slate-500">{t("employerDay.count", { count: items.length })}</p>
-      </article>
+      <PrintableAgenda
+        titleId="employer-day-title"
+        heading={t("employerDay.heading", { staff: name })}
+        subheading={format.dayLong(date)}
+        columns={[
+          { label: t("agenda.column.time") },
+          { label: t("employerDay.column.kind") },
+          { label: t("employerDay.column.what") },
+          { label: t("employerDay.column.contact") },
+          { label: t("employerDay.column.done") },
+          { label: t("employerDay.column.actions"), hidden: true, screenOnly: true },
+        ]}
+        query={{ isPending: day.isPending, error: day.error, refetch: day.refetch, rowCount: items.length }}
+        emptyTitle={t("employerDay.empty")}
+        countLabel={t("employerDay.count", { count: items.length })}
+      >
+        {items.map((item) => (
+          <Row key={item.key} item={item} format={format} onChanged={refresh} />
+        ))}
+      </PrintableAgenda>
 
       <div data-print="hide" className="grid gap-4 lg:grid-cols-2">
         <AddEntryForm staffId={staffId} date={date} timeZone={timeZone} officeId={session.offices[0]?.id ?? ""} onAdded={refresh} />
@@ -189,78 +162,23 @@ export function AgendaDayPage() {
   );
 }
 
+/** One line of the day, with what it does on the server (tick, skip, cancel); the day refreshes after each. */
 function Row({ item, format, onChanged }: { item: AgendaItem; format: ScheduleFormat; onChanged: () => Promise<void> }) {
-  const { t } = useI18n();
   const trpc = useTRPC();
   const options = { onSuccess: onChanged, onError: () => void onChanged() };
   const complete = useMutation({ ...trpc.agenda.complete.mutationOptions(), ...options });
-  const [ticked, setTicked] = useState<boolean | null>(null);
   const cancel = useMutation({ ...trpc.agenda.cancel.mutationOptions(), ...options });
   const skip = useMutation({ ...trpc.agenda.skipOccurrence.mutationOptions(), ...options });
-  const error = complete.error ?? cancel.error ?? skip.error;
-  const time = item.end ? format.range(item.start, item.end) : format.time(item.start);
-
-  if (item.type === "appointment") {
-    const { appointment } = item;
-    return (
-      <tr data-kind="appointment">
-        <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{time}</td>
-        <td className="py-2 pr-3"><Badge tone={KIND_TONES.appointment}>{t("employerDay.kind.appointment")}</Badge></td>
-        <td className="py-2 pr-3">
-          <span className="font-medium text-slate-900">{appointment.clientName}</span>
-          <span className="text-slate-700"> · {appointment.serviceName}</span>
-          {appointment.notes ? <p className="whitespace-pre-wrap text-slate-600">{appointment.notes}</p> : null}
-        </td>
-        <td className="py-2 pr-3" />
-        <td className="py-2 pr-3">{t(`appointment.status.${appointment.status}`)}</td>
-        <td className="py-2" data-print="hide" />
-      </tr>
-    );
-  }
-
-  const { entry } = item;
-  const ref = { id: entry.id, version: entry.version };
-  const doneLabel = t("employerDay.markDone", { title: entry.title });
   return (
-    <tr data-kind={entry.kind} className={entry.status === "done" ? "text-slate-500" : undefined}>
-      <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{time}</td>
-      <td className="py-2 pr-3"><Badge tone={KIND_TONES[entry.kind]}>{t(`employerDay.kind.${entry.kind}`)}</Badge></td>
-      <td className="py-2 pr-3">
-        <span className={entry.status === "done" ? "font-medium line-through" : "font-medium text-slate-900"}>{entry.title}</span>
-        {item.occurrenceStart ? <span className="ml-2 text-xs text-slate-600">{t("employerDay.repeats")}</span> : null}
-        {entry.notes ? <p className="whitespace-pre-wrap text-slate-600">{entry.notes}</p> : null}
-        {error ? <p role="alert" className="text-red-700" data-print="hide">{errorMessage(t, error)}</p> : null}
-      </td>
-      <td className="py-2 pr-3 whitespace-nowrap">
-        {entry.clientName ? <span className="block">{entry.clientName}</span> : null}
-        {entry.phone ? <span className="block tabular-nums">{formatPhone(entry.phone)}</span> : null}
-      </td>
-      <td className="py-2 pr-3">
-        {entry.kind === "block" ? null : (
-          <input
-            type="checkbox"
-            className="h-4 w-4 accent-brand-700"
-            aria-label={doneLabel}
-            title={doneLabel}
-            // Shown ticked at once; the refreshed day confirms it (or undoes it on a failure).
-            checked={ticked ?? entry.status === "done"}
-            onChange={(event) => {
-              setTicked(event.target.checked);
-              complete.mutate({ ...ref, done: event.target.checked }, { onSettled: () => setTicked(null) });
-            }}
-          />
-        )}
-      </td>
-      <td className="py-2 text-right whitespace-nowrap" data-print="hide">
-        {item.occurrenceStart ? (
-          <Button variant="ghost" size="sm" loading={skip.isPending} onClick={() => skip.mutate({ ...ref, occurrenceStart: item.occurrenceStart as string })}>
-            {t("employerDay.skip")}
-          </Button>
-        ) : null}
-        <Button variant="ghost" size="sm" loading={cancel.isPending} aria-label={t("employerDay.cancelEntry", { title: entry.title })} onClick={() => cancel.mutate(ref)}>
-          {t("employerDay.cancel")}
-        </Button>
-      </td>
-    </tr>
+    <AgendaItemRow
+      item={item}
+      format={format}
+      error={complete.error ?? cancel.error ?? skip.error}
+      cancelling={cancel.isPending}
+      skipping={skip.isPending}
+      onComplete={(input) => complete.mutateAsync(input).then(() => undefined, () => undefined)}
+      onCancel={(ref) => cancel.mutate(ref)}
+      onSkip={(input) => skip.mutate(input)}
+    />
   );
 }

@@ -4,10 +4,10 @@ import { errorMessage } from "../../lib/errors";
 import { newIdempotencyKey, outcomeUnknown } from "./sale-model";
 
 /**
- * One attempt at moving money (a payment, refund, void, count or sign-off) and its idempotency
- * key. The key is made when the attempt first reaches the server and sent again on every retry
- * of that attempt (a double click, or a retry after a lost answer), so the server moves the money
- * once. A final answer (done, declined, refused) ends the attempt; the next one gets a new key.
+ * One attempt at moving money (recording a sale, a payment, refund, void, cancellation, count or
+ * sign-off) and its idempotency key. The key is made when the attempt first reaches the server and
+ * sent again on every retry of that attempt (a double click, or a retry after a lost answer), so
+ * the server moves the money once. A final answer (done, declined, refused) ends the attempt; the next one gets a new key.
  */
 export class MoneyAttempt {
   #key: string | null = null;

@@ -5,6 +5,7 @@ import { useI18n } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useCan, useSession } from "../shell/session-context";
+import { CancelSaleButton } from "./cancel-sale";
 import { useFormatMoney } from "./desk";
 import { METHOD_LABELS, PAYMENT_STATUS_TONES } from "./receipt-detail-page";
 
@@ -65,9 +66,13 @@ export function ClientPaymentsCard({ clientId }: { clientId: string }) {
                     <span className="block text-xs text-slate-600">{formatDateTime(charge.createdAt, staff.timeZone)}</span>
                   </span>
                   {canTake ? (
-                    <Link to={`/payments?charge=${charge.id}&office=${charge.officeId}`} className="font-medium text-brand-700 hover:underline">
-                      {t("clientPayments.pay")}
-                    </Link>
+                    <span className="flex flex-wrap items-center gap-3">
+                      <Link to={`/payments?charge=${charge.id}&office=${charge.officeId}`} className="font-medium text-brand-700 hover:underline">
+                        {t("clientPayments.pay")}
+                      </Link>
+                      {/* Nothing paid or held on it yet: the sale can still be cancelled. */}
+                      {charge.paidMinor === 0 ? <CancelSaleButton chargeId={charge.id} size="sm" /> : null}
+                    </span>
                   ) : null}
                 </li>
               ))}

@@ -10,7 +10,7 @@ import { useCan, useSession } from "../shell/session-context";
 import { PaymentsHeader, useFormatMoney } from "./desk";
 import { PendingRefunds } from "./refunds";
 
-/** Issued receipts (sales and corrections), searched by number, client and dates. */
+/** Issued receipts (sales and corrections), searched by number, customer's name and dates. */
 export function ReceiptsPage() {
   const { t, formatDateTime } = useI18n();
   const trpc = useTRPC();
@@ -18,23 +18,20 @@ export function ReceiptsPage() {
   const formatMoney = useFormatMoney();
   const canApprove = useCan("payments.approve");
   const [number, setNumber] = useState("");
-  const [client, setClient] = useState("");
+  const [customer, setCustomer] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const numberQuery = useDebounced(number.trim(), 250);
-  const clientQuery = useDebounced(client.trim(), 250);
-  // A client is searched by name with the clients' search; their receipts are then listed by id.
-  const clients = useQuery({ ...trpc.clients.search.queryOptions({ query: clientQuery, limit: 1 }), enabled: clientQuery.length > 0 });
-  const clientId = clientQuery ? clients.data?.items[0]?.id : undefined;
+  // A client's name as the clients' search finds it, or a walk-in's as printed.
+  const customerQuery = useDebounced(customer.trim(), 250);
   const input = {
     ...(numberQuery ? { number: numberQuery } : {}),
-    ...(clientId ? { clientId } : {}),
+    ...(customerQuery ? { customer: customerQuery } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     limit: 100,
   };
-  const receipts = useQuery({ ...trpc.receipts.list.queryOptions(input), enabled: !clientQuery || clients.isSuccess, placeholderData: keepPreviousData });
-  const noClient = clientQuery.length > 0 && clients.isSuccess && !clientId;
+  const receipts = useQuery({ ...trpc.receipts.list.queryOptions(input), placeholderData: keepPreviousData });
 
   return (
     <div className="space-y-4">
@@ -46,8 +43,8 @@ export function ReceiptsPage() {
           <Field label={t("receipts.filter.number")} className="w-56">
             {(control) => <Input {...control} type="search" autoComplete="off" placeholder="2026-F-000123" value={number} onChange={(event) => setNumber(event.target.value)} />}
           </Field>
-          <Field label={t("receipts.filter.client")} className="w-64" hint={clientId && clients.data?.items[0] ? clients.data.items[0].displayName : undefined}>
-            {(control) => <Input {...control} type="search" autoComplete="off" value={client} onChange={(event) => setClient(event.target.value)} />}
+          <Field label={t("receipts.filter.client")} className="w-64">
+            {(control) => <Input {...control} type="search" autoComplete="off" value={customer} onChange={(event) => setCustomer(event.target.value)} />}
           </Field>
           <Field label={t("receipts.filter.from")} className="w-44">
             {(control) => <Input {...control} type="date" value={from} onChange={(event) => setFrom(event.target.value)} />}
@@ -61,9 +58,7 @@ export function ReceiptsPage() {
         <h2 id="receipts-title" className="sr-only">
           {t("receipts.title")}
         </h2>
-        {noClient ? (
-          <EmptyState title={t("receipts.empty")}>{t("clients.empty.search", { query: clientQuery })}</EmptyState>
-        ) : receipts.isError ? (
+        {receipts.isError ? (
           <ErrorState title={t("receipts.loadError")} message={errorMessage(t, receipts.error)} onRetry={() => void receipts.refetch()} retrying={receipts.isFetching} />
         ) : !receipts.data ? (
           <div className="p-4">
@@ -78,6 +73,7 @@ export function ReceiptsPage() {
                 <tr>
                   <th scope="col" className="px-4 py-2">{t("receipts.number")}</th>
                   <th scope="col" className="px-4 py-2">{t("receipts.kind")}</th>
+                  <th scope="col" className="px-4 py-2">{t("receipts.customer")}</th>
                   <th scope="col" className="px-4 py-2">{t("receipts.issuedAt")}</th>
                   <th scope="col" className="px-4 py-2 text-right">{t("receipts.total")}</th>
                 </tr>
@@ -93,6 +89,7 @@ export function ReceiptsPage() {
                     <td className="px-4 py-2">
                       <Badge tone={receipt.kind === "sale" ? "info" : "warning"}>{t(receipt.kind === "sale" ? "receipts.kind.sale" : "receipts.kind.correction")}</Badge>
                     </td>
+                    <td className="px-4 py-2 text-slate-900">{receipt.customerName ?? "—"}</td>
                     <td className="px-4 py-2 text-slate-700">{formatDateTime(receipt.issuedAt, staff.timeZone)}</td>
                     <td className="px-4 py-2 text-right tabular-nums">{formatMoney(receipt.totalMinor, receipt.currency)}</td>
                   </tr>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTaxRate, productInputFrom } from "./product-model";
-import { changeDue, chargeInputFor, checkCardFields, lineProblems, outcomeUnknown, parseAmountMinor, parseQuantity, paymentErrorKey, saleTotals, type CartLine } from "./sale-model";
+import { changeDue, chargeInputFor, checkCardFields, lineProblems, outcomeUnknown, parseAmountMinor, parseQuantity, paymentAmount, paymentErrorKey, saleTotals, type CartLine } from "./sale-model";
 
 const brush = { id: "00000000-0000-4000-8000-000000000001", name: "Cepillo interdental", unitPriceMinor: 2420, taxRateBasisPoints: 2100 };
 const cleaning = { id: "00000000-0000-4000-8000-000000000002", name: "Limpieza", unitPriceMinor: 6000, taxRateBasisPoints: 0 };
@@ -47,16 +47,27 @@ describe("the desk's sale", () => {
     expect(saleTotals([], { currency: "EUR", pricesIncludeTax: true })).toBeNull();
   });
 
+  it("pays part of what is owed, all of it by default, never more", () => {
+    expect(paymentAmount("", 8470, "EUR")).toEqual({ ok: true, amountMinor: 8470 });
+    expect(paymentAmount("20,00", 8470, "EUR")).toEqual({ ok: true, amountMinor: 2000 });
+    expect(paymentAmount("84.70", 8470, "EUR")).toEqual({ ok: true, amountMinor: 8470 });
+    expect(paymentAmount("84.71", 8470, "EUR")).toEqual({ ok: false, key: "errors.AMOUNT_ABOVE_BALANCE" });
+    expect(paymentAmount("0", 8470, "EUR")).toEqual({ ok: false, key: "validation.amount_invalid" });
+    expect(paymentAmount("abc", 8470, "EUR")).toEqual({ ok: false, key: "validation.amount_invalid" });
+  });
+
   it("sends products as lines and the appointment's service as the appointment", () => {
     const input = chargeInputFor({
+      idempotencyKey: "sale-attempt-1",
       officeId: "office",
       customer: { clientId: "client" },
       appointmentId: "appointment",
       lines: [line(cleaning, "1", "", true), line(brush, "2", "1.00")],
       currency: "EUR",
     });
-    expect(input).toEqual({ officeId: "office", clientId: "client", appointmentId: "appointment", lines: [{ productId: brush.id, quantity: 2, discountMinor: 100 }] });
-    expect(chargeInputFor({ officeId: "office", customer: { walkInName: "  Ana  " }, lines: [line(brush)], currency: "EUR" })).toEqual({
+    expect(input).toEqual({ idempotencyKey: "sale-attempt-1", officeId: "office", clientId: "client", appointmentId: "appointment", lines: [{ productId: brush.id, quantity: 2, discountMinor: 100 }] });
+    expect(chargeInputFor({ idempotencyKey: "sale-attempt-2", officeId: "office", customer: { walkInName: "  Ana  " }, lines: [line(brush)], currency: "EUR" })).toEqual({
+      idempotencyKey: "sale-attempt-2",
       officeId: "office",
       walkInName: "Ana",
       lines: [{ productId: brush.id, quantity: 1 }],

@@ -96,10 +96,14 @@ export interface Customer {
   walkInName?: string;
 }
 
-/** The `charges.create` input for the sale (the appointment's line travels as `appointmentId`). */
-export function chargeInputFor(sale: { officeId: string; customer: Customer; appointmentId?: string | undefined; lines: readonly CartLine[]; currency: string }) {
+/**
+ * The `charges.create` input for the sale (the appointment's line travels as `appointmentId`),
+ * under the sale attempt's idempotency key (see `MoneyAttempt`).
+ */
+export function chargeInputFor(sale: { idempotencyKey: string; officeId: string; customer: Customer; appointmentId?: string | undefined; lines: readonly CartLine[]; currency: string }) {
   const walkInName = sale.customer.walkInName?.trim();
   return {
+    idempotencyKey: sale.idempotencyKey,
     officeId: sale.officeId,
     ...(sale.customer.clientId ? { clientId: sale.customer.clientId } : walkInName ? { walkInName } : {}),
     ...(sale.appointmentId ? { appointmentId: sale.appointmentId } : {}),
@@ -146,6 +150,18 @@ export function checkCardFields(fields: CardFields, today: string): CardCheckRes
   if (!checked.ok) for (const problem of checked.problems) errors[problem.field] ??= `errors.${problem.code}`;
   if (!shaped.success || !checked.ok) return { ok: false, errors };
   return { ok: true, card: shaped.data, brand: checked.brand, last4: checked.last4 };
+}
+
+/**
+ * The amount to pay now as typed ("" or blank: everything owed); part of what is owed is fine,
+ * more is refused as the server would (AMOUNT_ABOVE_BALANCE).
+ */
+export function paymentAmount(text: string, owedMinor: number, currency: string): { ok: true; amountMinor: number } | { ok: false; key: MessageKey } {
+  if (text.trim() === "") return { ok: true, amountMinor: owedMinor };
+  const amountMinor = parseAmountMinor(text, currency);
+  if (amountMinor === null || amountMinor === 0) return { ok: false, key: "validation.amount_invalid" };
+  if (amountMinor > owedMinor) return { ok: false, key: "errors.AMOUNT_ABOVE_BALANCE" };
+  return { ok: true, amountMinor };
 }
 
 /** Cash to hand back: what was handed over minus what is paid; null when not enough (or nothing typed). */

@@ -3,7 +3,7 @@ import { money, toDecimalString } from "@frontoffice/payments";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { Alert, Button, Card, CardContent, CardHeader, CardTitle, EmptyState, ErrorState, Input, Select, Skeleton } from "../../components/ui";
+import { Alert, Button, Card, CardContent, CardHeader, CardTitle, EmptyState, ErrorState, Field, Input, Select, Skeleton } from "../../components/ui";
 import { useI18n, type MessageKey } from "../../i18n";
 import { errorCodeOf, errorMessage } from "../../lib/errors";
 import { useTRPC, useTRPCClient, type RouterOutputs } from "../../lib/trpc";
@@ -14,9 +14,10 @@ import { PaymentMethodForm } from "./payment-method-form";
 import { ReceiptDocument } from "./receipt-document";
 import { SaleLines } from "./sale-lines";
 import { useMoneyAttempt } from "./attempt";
-import { chargeInputFor, outcomeUnknown, paymentErrorKey, saleTotals, type CartLine, type CatalogProduct, type Customer } from "./sale-model";
+import { CancelSaleButton } from "./cancel-sale";
+import { chargeInputFor, outcomeUnknown, paymentAmount, paymentErrorKey, saleTotals, type CartLine, type CatalogProduct, type Customer } from "./sale-model";
 
-type Charge = RouterOutputs["charges"]["create"];
+type Charge = RouterOutputs["charges"]["get"];
 type PaymentResult = RouterOutputs["payments"]["take"];
 
 interface ChosenClient {
@@ -101,6 +102,10 @@ function Sale({ office, desk, link, onNewSale }: { office: Office; desk: ReturnT
   const [failure, setFailure] = useState<{ key: MessageKey; declined: boolean; unknown: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [emailReceipt, setEmailReceipt] = useState(false);
+  // As typed (null until then: what is owed; blank also pays everything owed).
+  const [amountText, setAmountText] = useState<string | null>(null);
+  // Two attempts, two keys: recording the sale (charges.create) and taking the money.
+  const saleAttempt = useMoneyAttempt();
   const attempt = useMoneyAttempt();
   const submitting = useRef(false);
 
@@ -125,10 +130,12 @@ function Sale({ office, desk, link, onNewSale }: { office: Office; desk: ReturnT
   const totals = saleTotals(allLines, { currency, pricesIncludeTax });
   const appointmentUnpriced = appointmentData !== undefined && !appointmentProduct;
   const amountDue = charge ? charge.balanceMinor : (totals?.total.amount ?? 0);
+  const amount = paymentAmount(amountText ?? "", amountDue, currency);
+  const amountNow = amount.ok ? amount.amountMinor : amountDue;
   const locked = charge !== null;
 
   const pay = async (details: PaymentDetailsInput) => {
-    if (submitting.current) return;
+    if (submitting.current || !amount.ok) return;
     submitting.current = true;
     setBusy(true);
     setFailure(null);
@@ -136,10 +143,19 @@ function Sale({ office, desk, link, onNewSale }: { office: Office; desk: ReturnT
       let current = charge;
       if (!current) {
         const sale: Customer = payer ? { clientId: payer.id } : { walkInName };
-        current = await api.charges.create.mutate(chargeInputFor({ officeId: office.id, customer: sale, appointmentId: appointmentProduct ? appointmentId : undefined, lines: allLines, currency }));
+        const input = chargeInputFor({ idempotencyKey: saleAttempt.key(), officeId: office.id, customer: sale, appointmentId: appointmentProduct ? appointmentId : undefined, lines: allLines, currency });
+        try {
+          current = await api.charges.create.mutate(input);
+          saleAttempt.settle();
+        } catch (error) {
+          saleAttempt.settle(error);
+          throw error;
+        }
         setCharge(current);
       }
-      const taken = await api.payments.take.mutate({ idempotencyKey: attempt.key(), chargeId: current.id, desk: desk.desk, emailReceipt: emailReceipt && payer !== null, details });
+      // Part of what is owed, or (left out) all of it.
+      const part = amount.amountMinor < current.balanceMinor ? { amountMinor: amount.amountMinor } : {};
+      const taken = await api.payments.take.mutate({ idempotencyKey: attempt.key(), chargeId: current.id, desk: desk.desk, emailReceipt: emailReceipt && payer !== null, ...part, details });
       attempt.settle();
       setResult(taken);
     } catch (error) {
@@ -150,6 +166,14 @@ function Sale({ office, desk, link, onNewSale }: { office: Office; desk: ReturnT
       setBusy(false);
       void refreshMoney();
     }
+  };
+
+  // After a part payment: the same sale again, with what is left to pay.
+  const payTheRest = async (chargeId: string) => {
+    setCharge(await api.charges.get.query({ id: chargeId }));
+    setAmountText(null);
+    setFailure(null);
+    setResult(null);
   };
 
   if (result) {
@@ -173,6 +197,7 @@ function Sale({ office, desk, link, onNewSale }: { office: Office; desk: ReturnT
               <Alert tone="warning">{t("payments.result.stillOwed", { amount: formatMoney(charge.balanceMinor - result.payment.amountMinor, charge.currency) })}</Alert>
             ) : null}
             <div className="flex flex-wrap gap-2">
+              {charge && charge.balanceMinor > result.payment.amountMinor ? <Button onClick={() => void payTheRest(charge.id)}>{t("payments.payRest")}</Button> : null}
               <Button onClick={onNewSale}>{t("payments.newSale")}</Button>
               {result.receipt ? (
                 <Link to={`/payments/receipts/${result.receipt.id}`} className="inline-flex h-10 items-center px-2 text-sm font-medium text-brand-700 hover:underline">
@@ -218,11 +243,18 @@ function Sale({ office, desk, link, onNewSale }: { office: Office; desk: ReturnT
               onRemove={(index) => setLines((current) => current.filter((_, position) => position !== index - appointmentLines.length))}
             />
           )}
-          {charge ? <Alert tone="info">{t("payments.sale.charged", { amount: formatMoney(charge.balanceMinor, charge.currency) })}</Alert> : null}
+          {charge && charge.status === "open" ? <Alert tone="info">{t("payments.sale.charged", { amount: formatMoney(charge.balanceMinor, charge.currency) })}</Alert> : null}
+          {charge && charge.status === "open" && charge.paidMinor === 0 ? <CancelSaleButton chargeId={charge.id} onCancelled={setCharge} /> : null}
         </CardContent>
       </Card>
 
-      {charge && charge.balanceMinor === 0 ? <Alert tone="success">{t("payments.sale.paid")}</Alert> : null}
+      {charge?.status === "cancelled" ? (
+        <Alert tone="info">
+          <span data-testid="sale-cancelled">{t("payments.cancelSale.done")}</span>
+        </Alert>
+      ) : charge && charge.balanceMinor === 0 ? (
+        <Alert tone="success">{t("payments.sale.paid")}</Alert>
+      ) : null}
       {(charge ? charge.balanceMinor > 0 : totals !== null) ? (
         <Card aria-labelledby="pay-title">
           <CardHeader>
@@ -241,7 +273,24 @@ function Sale({ office, desk, link, onNewSale }: { office: Office; desk: ReturnT
                 {t("payments.emailReceipt")}
               </label>
             ) : null}
-            <PaymentMethodForm amountMinor={amountDue} currency={currency} today={officeToday(office)} busy={busy} submitLabel={t("payments.submit", { amount: formatMoney(amountDue, currency) })} onSubmit={pay} />
+            <Field
+              label={t("payments.amount")}
+              className="w-56"
+              hint={t("payments.amount.hint", { amount: formatMoney(amountDue, currency) })}
+              error={amount.ok ? null : t(amount.key)}
+            >
+              {(control) => (
+                <Input
+                  {...control}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={amountText ?? toDecimalString(money(amountDue, currency))}
+                  placeholder={toDecimalString(money(amountDue, currency))}
+                  onChange={(event) => setAmountText(event.target.value)}
+                />
+              )}
+            </Field>
+            <PaymentMethodForm amountMinor={amountNow} currency={currency} today={officeToday(office)} busy={busy} submitLabel={t("payments.submit", { amount: formatMoney(amountNow, currency) })} onSubmit={pay} />
           </CardContent>
         </Card>
       ) : null}

@@ -3,25 +3,16 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { BackLink } from "../../components/back-link";
-import { Button, EmptyState, ErrorState, Input, Select, Skeleton } from "../../components/ui";
+import { Button, Input, Select } from "../../components/ui";
 import { useI18n } from "../../i18n";
-import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../shell/session-context";
 import { useOffices } from "../shell/use-offices";
 import { useScheduleFormat } from "./format";
 import { scheduleKeys, useScheduleClient } from "./schedule-api";
 import { pickOffice } from "./pick-office";
+import { PrintableAgenda } from "./printable-agenda";
 import { dayRange, isIsoDate, localDate } from "./zoned-time";
-
-/** On paper: only the agenda (no navigation, no controls), black on white. */
-const PRINT_CSS = `@media print {
-  header, nav, [data-print="hide"], a[href="#main"], [aria-live] { display: none !important; }
-  body { background: #fff !important; }
-  main { max-width: none !important; padding: 0 !important; }
-  [data-print="sheet"] { box-shadow: none !important; border: 0 !important; }
-  tr { break-inside: avoid; }
-}`;
 
 /**
  * The employer's day, as an assistant prints it: one staff member, one date, every appointment in
@@ -66,7 +57,6 @@ export function AgendaPage() {
 
   return (
     <div className="space-y-4">
-      <style>{PRINT_CSS}</style>
       <title>{`${t("agenda.title")} · ${t("app.name")}`}</title>
       <div data-print="hide" className="space-y-4">
         <BackLink to={`/schedule?${new URLSearchParams({ ...(office ? { office: office.id } : {}), date }).toString()}`} label={t("agenda.back")} />
@@ -91,50 +81,33 @@ export function AgendaPage() {
         </div>
       </div>
 
-      <article data-print="sheet" aria-labelledby="agenda-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <div className="mb-4 border-b border-slate-200 pb-3">
-          <h1 id="agenda-title" className="text-xl font-semibold text-slate-900">
-            {member ? t("agenda.heading", { staff: member.displayName }) : t("agenda.title")}
-          </h1>
-          <p className="text-sm text-slate-700">
-            {format.dayLong(date)}
-            {office ? ` · ${office.name}` : ""}
-          </p>
-        </div>
-        {staffList.isPending || agenda.isPending ? (
-          <Skeleton className="h-40 w-full" />
-        ) : agenda.isError ? (
-          <ErrorState title={t("schedule.loadError")} message={errorMessage(t, agenda.error)} onRetry={() => void agenda.refetch()} />
-        ) : appointments.length === 0 ? (
-          <EmptyState title={t("agenda.empty")} />
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-semibold">{t("agenda.column.time")}</th>
-                <th scope="col" className="py-2 pr-3 font-semibold">{t("schedule.field.client")}</th>
-                <th scope="col" className="py-2 pr-3 font-semibold">{t("agenda.column.phone")}</th>
-                <th scope="col" className="py-2 pr-3 font-semibold">{t("schedule.field.service")}</th>
-                <th scope="col" className="py-2 pr-3 font-semibold">{t("appointment.status")}</th>
-                <th scope="col" className="py-2 font-semibold">{t("schedule.field.notes")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {appointments.map((appointment) => (
-                <tr key={appointment.id}>
-                  <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{format.range(appointment.start, appointment.end)}</td>
-                  <td className="py-2 pr-3 font-medium text-slate-900">{appointment.clientName}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{phoneOf(appointment.clientId)}</td>
-                  <td className="py-2 pr-3">{appointment.serviceName}</td>
-                  <td className="py-2 pr-3">{t(`appointment.status.${appointment.status}`)}</td>
-                  <td className="py-2 whitespace-pre-wrap text-slate-700">{appointment.notes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <p className="mt-4 text-xs text-slate-500">{t("agenda.count", { count: appointments.length })}</p>
-      </article>
+      <PrintableAgenda
+        titleId="agenda-title"
+        heading={member ? t("agenda.heading", { staff: member.displayName }) : t("agenda.title")}
+        subheading={`${format.dayLong(date)}${office ? ` · ${office.name}` : ""}`}
+        columns={[
+          { label: t("agenda.column.time") },
+          { label: t("schedule.field.client") },
+          { label: t("agenda.column.phone") },
+          { label: t("schedule.field.service") },
+          { label: t("appointment.status") },
+          { label: t("schedule.field.notes") },
+        ]}
+        query={{ isPending: staffList.isPending || agenda.isPending, error: agenda.error, refetch: agenda.refetch, rowCount: appointments.length }}
+        emptyTitle={t("agenda.empty")}
+        countLabel={t("agenda.count", { count: appointments.length })}
+      >
+        {appointments.map((appointment) => (
+          <tr key={appointment.id}>
+            <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{format.range(appointment.start, appointment.end)}</td>
+            <td className="py-2 pr-3 font-medium text-slate-900">{appointment.clientName}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{phoneOf(appointment.clientId)}</td>
+            <td className="py-2 pr-3">{appointment.serviceName}</td>
+            <td className="py-2 pr-3">{t(`appointment.status.${appointment.status}`)}</td>
+            <td className="py-2 whitespace-pre-wrap text-slate-700">{appointment.notes}</td>
+          </tr>
+        ))}
+      </PrintableAgenda>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useSignOut } from "../auth/use-sign-out";
 import { useCanOpenSettings } from "../settings/settings-access";
 import { SessionContext, useCan } from "./session-context";
 import { UserMenu } from "./user-menu";
+import { NotificationsBell } from "../visitors/notifications-bell";
 
 /** Everything behind sign-in: loads the session, applies the staff member's language, and lays out the app. */
 export function AppShell() {
@@ -86,6 +87,8 @@ function ShellLayout() {
   const canReadStaff = useCan("staff.read");
   const canReadSchedule = useCan("appointments.read");
   const canReadPayments = useCan("payments.read");
+  const canReadAnswers = useCan("answers.read");
+  const canReadVisitors = useCan("visitors.read");
   const canOpenSettings = useCanOpenSettings();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -125,6 +128,16 @@ function ShellLayout() {
                 {t("nav.payments")}
               </NavLink>
             ) : null}
+            {canReadAnswers ? (
+              <NavLink to="/answers" className={navLinkClasses}>
+                {t("nav.answers")}
+              </NavLink>
+            ) : null}
+            {canReadVisitors ? (
+              <NavLink to="/visitors" className={navLinkClasses}>
+                {t("nav.visitors")}
+              </NavLink>
+            ) : null}
             {canReadStaff ? (
               <NavLink to="/staff" className={navLinkClasses}>
                 {t("nav.staff")}
@@ -136,6 +149,7 @@ function ShellLayout() {
               </NavLink>
             ) : null}
           </nav>
+          <NotificationsBell />
           <UserMenu />
         </div>
         <div aria-hidden="true" className={cn("h-0.5 bg-transparent", busy && "animate-pulse bg-brand-100")} />

@@ -16,9 +16,9 @@ describe("role summaries", () => {
   it("say what each role may do, from the permission matrix", () => {
     expect(summaryIn("en", "owner")).toBe("Can do everything, including the organization's settings.");
     expect(summaryIn("en", "manager")).toBe("Can do everything except change the organization's settings.");
-    expect(summaryIn("en", "receptionist")).toBe("Can see the offices, see the staff, look up clients, add and edit clients, see the schedule, book, move and cancel appointments, take payments and count the cash, ask for refunds and voids, and see payments, receipts and balances.");
-    expect(summaryIn("en", "employee")).toBe("Can see the offices, see the staff, look up clients, and see the schedule.");
-    expect(summaryIn("es", "file_clerk")).toBe("Puede ver las oficinas, ver al personal, consultar clientes, dar de alta y editar clientes, archivar clientes, ver el historial de cambios, ver la agenda y ver cobros, tiques y saldos.");
+    expect(summaryIn("en", "receptionist")).toBe("Can see the offices, see the staff, look up clients, add and edit clients, see the schedule, book, move and cancel appointments, take payments and count the cash, ask for refunds and voids, see payments, receipts and balances, search the answers for callers and log questions without one, see the visitors expected and on site, and check visitors in and out and pre-register them.");
+    expect(summaryIn("en", "employee")).toBe("Can see the offices, see the staff, look up clients, see the schedule, search the answers for callers and log questions without one, and see the visitors expected and on site.");
+    expect(summaryIn("es", "file_clerk")).toBe("Puede ver las oficinas, ver al personal, consultar clientes, dar de alta y editar clientes, archivar clientes, ver el historial de cambios, ver la agenda, ver cobros, tiques y saldos, buscar las respuestas para quien llama y anotar preguntas sin respuesta y ver las visitas previstas y presentes.");
     expect(summaryIn("it", "manager")).toBe("Può fare tutto tranne cambiare le impostazioni dell'organizzazione.");
   });
 

@@ -1,0 +1,3 @@
+import { pure } from "@frontoffice/eslint-config";
+
+export default pure;

@@ -1,0 +1,3 @@
+import { frontofficeVitest } from "@frontoffice/vitest-config";
+
+export default frontofficeVitest();
