@@ -3,36 +3,17 @@
  * finds the Italian answer; a question with no answer is logged, a manager writes the answer in
  * another browser, and the receptionist's next search finds it.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, newContext, settledTranslator, signIn, startServer, type RunningServer } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO, settledTranslator, useDemoBrowser } from "./harness";
 
 /** The Milan office's receptionist in the demo (Italian interface). */
 const MILAN_DESK = { email: "chiara.greco@demo.frontoffice.test", password: DEMO.manager.password };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoBrowser();
 
 async function openAnswersAs(email: string, password: string): Promise<{ page: Page; t: Awaited<ReturnType<typeof settledTranslator>> }> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.waitForURL("**/sign-in");
-  await signIn(page, email, password);
-  await page.waitForURL("**/clients");
+  const page = await demo.signedInPage(email, password);
   let t = await settledTranslator(page, "clients.title");
   await page.getByRole("navigation").getByRole("link", { name: t("nav.answers"), exact: true }).click();
   await page.waitForURL("**/answers");

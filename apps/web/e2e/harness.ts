@@ -232,6 +232,53 @@ export function useDemoPage(): { readonly page: Page; readonly server: RunningSe
   };
 }
 
+/**
+ * The server and browser of a spec file where several people use the app at once: a fresh demo
+ * server and one Chromium, started before the file's tests; every page opened through it gets
+ * its own fresh profile, and all are closed after the file. Use them inside tests.
+ */
+export function useDemoBrowser(): {
+  readonly server: RunningServer;
+  /** A page in a fresh, signed-out browser profile. */
+  newPage: () => Promise<Page>;
+  /** A fresh profile signed in as `email`, on the page sign-in lands on (/clients). */
+  signedInPage: (email: string, password: string) => Promise<Page>;
+} {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+  const newPage = async (): Promise<Page> => {
+    if (!browser || !server) throw new Error("the server and browser start in beforeAll: use them inside tests");
+    const context = await newContext(browser, server.url);
+    contexts.push(context);
+    return context.newPage();
+  };
+  return {
+    get server() {
+      if (!server) throw new Error("the server starts in beforeAll: use it inside tests");
+      return server;
+    },
+    newPage,
+    signedInPage: async (email, password) => {
+      const page = await newPage();
+      await page.goto("/");
+      await page.waitForURL("**/sign-in");
+      await signIn(page, email, password);
+      await page.waitForURL("**/clients");
+      return page;
+    },
+  };
+}
+
 /** A tRPC call from inside the page, with its session cookie (no transformer: plain JSON). */
 export async function callApi<T>(page: Page, kind: "query" | "mutation", path: string, input: unknown): Promise<T> {
   return page.evaluate(

@@ -3,40 +3,15 @@
  * their host; the host, signed in in another browser, sees the notification; the receptionist
  * checks the visitor out and the on-site roll call is empty.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, newContext, settledTranslator, signIn, startServer, translator, type RunningServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import { DEMO, settledTranslator, translator, useDemoBrowser } from "./harness";
 
 const MADRID_OFFICE = "Clínica Dental Retiro";
 /** A dentist of the Madrid clinic in the demo (Spanish interface): the host. */
 const HOST = { name: "Andrés Gil", email: "andres.gil@demo.frontoffice.test", password: DEMO.manager.password };
 const VISITOR = `Marta Visitante ${Date.now() % 10_000}`;
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedInPage(email: string, password: string): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.waitForURL("**/sign-in");
-  await signIn(page, email, password);
-  await page.waitForURL("**/clients");
-  return page;
-}
+const { signedInPage, newPage } = useDemoBrowser();
 
 describe("visitors at the Madrid clinic", () => {
   it("a walk-in checks in on the kiosk in Spanish, the host is notified, the desk checks them out", async () => {
@@ -58,9 +33,7 @@ describe("visitors at the Madrid clinic", () => {
     await host.getByRole("button", { name: hostT("notifications.title"), exact: true }).waitFor();
 
     // The tablet at the entrance: no one signed in, the visitor picks Spanish.
-    const tabletContext = await newContext(browser, server.url);
-    contexts.push(tabletContext);
-    const tablet = await tabletContext.newPage();
+    const tablet = await newPage();
     await tablet.goto(new URL(kioskAddress).pathname);
     await tablet.getByText(MADRID_OFFICE).waitFor();
     expect(await tablet.getByRole("navigation").count()).toBe(0);

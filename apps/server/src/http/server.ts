@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import { registerCalendarFeedRoute } from "../modules/calendar-feeds/http.js";
 import { appRouter, type AppRouter } from "../trpc/app-router.js";
 import type { Context, ServerDependencies } from "../trpc/context.js";
+import { createKioskLimiter } from "./attempt-limiter.js";
 import { registerAuthRoutes, toFetchHeaders } from "./auth-route.js";
 
 export interface HttpOptions {
@@ -51,6 +52,7 @@ export async function buildHttpServer(deps: ServerDependencies, options: HttpOpt
   registerAuthRoutes(app, deps.auth, options.publicUrl);
   registerCalendarFeedRoute(app, deps);
 
+  const kioskAttempts = createKioskLimiter();
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
@@ -60,6 +62,7 @@ export async function buildHttpServer(deps: ServerDependencies, options: HttpOpt
         logger: deps.logger.child({ reqId: req.id }),
         requestId: req.id,
         headers: toFetchHeaders(req),
+        kioskAttempts,
       }),
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "@frontoffice/db";
 import type { Auth } from "../auth.js";
+import type { AttemptLimiter } from "../http/attempt-limiter.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 
@@ -13,6 +14,11 @@ export interface Context {
   requestId: string;
   /** The request's headers, for better-auth's session lookup. */
   headers: Headers;
+  /**
+   * Set by the HTTP server: limits the public kiosk procedures per client address. In-process
+   * callers (jobs, tests' callers) have no client address and no limiter.
+   */
+  kioskAttempts?: AttemptLimiter;
 }
 
 /** The services a server is built from; tests build them the same way. */

@@ -11,6 +11,7 @@ import {
   type FieldIssue,
   type Permission,
 } from "@frontoffice/domain";
+import { CLIENT_IP_HEADER } from "../auth.js";
 import type { Context } from "./context.js";
 import { findActiveStaffByUser } from "../modules/session/queries.js";
 
@@ -123,6 +124,17 @@ const guard = t.middleware(async ({ ctx, meta, next }) => {
 });
 
 export const publicProcedure = base.meta({ access: "public" });
+/**
+ * A public procedure limited per client address (the socket's, which the HTTP server sets; a
+ * client's header cannot spoof it). Runs before input parsing, so a refused call does nothing.
+ */
+export const kioskProcedure = publicProcedure.use(({ ctx, next }) => {
+  const address = ctx.headers.get(CLIENT_IP_HEADER);
+  if (ctx.kioskAttempts && address && !ctx.kioskAttempts.attempt(address, ctx.clock.now().getTime())) {
+    throw new DomainError("RATE_LIMITED", "too many kiosk calls from this address");
+  }
+  return next();
+});
 export const signedInProcedure = base.meta({ access: "signed-in" }).use(guard);
 /** A procedure that needs a permission from the matrix; its input is parsed after the check. */
 export const permittedProcedure = (permission: Permission) => base.meta({ access: permission }).use(guard);

@@ -12,7 +12,7 @@ import {
   visitorSettingsUpdateSchema,
 } from "@frontoffice/domain";
 import { actorOf } from "../../trpc/actor.js";
-import { permittedProcedure, publicProcedure, router } from "../../trpc/trpc.js";
+import { kioskProcedure, permittedProcedure, router } from "../../trpc/trpc.js";
 import {
   badgeOf,
   cancelVisit,
@@ -81,12 +81,13 @@ export const visitorsRouter = router({
 
 /**
  * The self-service kiosk: no session, the office's kiosk token in every input is the credential
- * (a wrong or revoked one: KIOSK_TOKEN_INVALID, 401). It can do only this.
+ * (a wrong or revoked one: KIOSK_TOKEN_INVALID, 401). It can do only this, and only
+ * KIOSK_ATTEMPTS_PER_MINUTE times a minute per client address (then RATE_LIMITED, 429).
  */
 export const kioskRouter = router({
   /** The office's name and language and the hosts to pick (names only). */
-  welcome: publicProcedure.input(kioskSchema).query(({ ctx, input }) => kioskWelcome(ctx, input.token)),
-  walkIn: publicProcedure.input(kioskWalkInSchema).mutation(({ ctx, input }) => kioskWalkIn(ctx, input)),
-  checkInWithCode: publicProcedure.input(kioskCodeSchema).mutation(({ ctx, input }) => kioskCheckInWithCode(ctx, input.token, input.code)),
-  checkOut: publicProcedure.input(kioskCodeSchema).mutation(({ ctx, input }) => kioskCheckOut(ctx, input.token, input.code)),
+  welcome: kioskProcedure.input(kioskSchema).query(({ ctx, input }) => kioskWelcome(ctx, input.token)),
+  walkIn: kioskProcedure.input(kioskWalkInSchema).mutation(({ ctx, input }) => kioskWalkIn(ctx, input)),
+  checkInWithCode: kioskProcedure.input(kioskCodeSchema).mutation(({ ctx, input }) => kioskCheckInWithCode(ctx, input.token, input.code)),
+  checkOut: kioskProcedure.input(kioskCodeSchema).mutation(({ ctx, input }) => kioskCheckOut(ctx, input.token, input.code)),
 });
