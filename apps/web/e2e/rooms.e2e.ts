@@ -97,5 +97,13 @@ describe("rooms at the Madrid dental clinic", () => {
     await block.click();
     const details = page.getByRole("dialog", { name: t("appointment.title") });
     await details.getByText(ROOM, { exact: true }).waitFor();
+    await page.keyboard.press("Escape");
+    await details.waitFor({ state: "detached" });
+
+    // The room's week: the same appointment, in its day's column.
+    await page.getByRole("button", { name: t("schedule.view.week"), exact: true }).click();
+    await page.getByRole("combobox", { name: t("schedule.field.room") }).selectOption({ label: ROOM });
+    // Only the room's appointments are loaded in this view, so the block can only come from it.
+    await page.getByRole("button", { name: new RegExp(clientName) }).first().waitFor();
   });
 });

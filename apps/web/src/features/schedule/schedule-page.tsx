@@ -22,7 +22,7 @@ import { dragStep } from "./drag";
 import { addDays, dayRange, isIsoDate, localDate, weekDates, weekStartFor } from "./zoned-time";
 
 type View = "day" | "week";
-/** Day view columns: one per staff member, or one per room. */
+/** Whose time the grid shows: staff members (a column each by day) or rooms. */
 type ColumnsBy = "staff" | "rooms";
 
 /** The current time, refreshed every minute (for the current-time line). */
@@ -58,7 +58,7 @@ export function SchedulePage() {
   const today = localDate(now, timeZone);
   const date = isIsoDate(params.get("date")) ? (params.get("date") as string) : today;
   const view: View = params.get("view") === "week" ? "week" : "day";
-  const columnsBy: ColumnsBy = view === "day" && params.get("by") === "rooms" ? "rooms" : "staff";
+  const columnsBy: ColumnsBy = params.get("by") === "rooms" ? "rooms" : "staff";
   const format = useScheduleFormat(timeZone);
 
   const setParam = (changes: Record<string, string | null>) =>
@@ -91,6 +91,7 @@ export function SchedulePage() {
   const staff = officeId && staffList.data ? officeStaff(staffList.data, officeId, bookable) : [];
   const staffNames = useMemo(() => new Map((staffList.data ?? []).map((member) => [member.id, member.displayName])), [staffList.data]);
   const weekStaffId = staff.some((member) => member.id === params.get("staff")) ? (params.get("staff") as string) : staff[0]?.id;
+  const weekRoomId = rooms.some((room) => room.id === params.get("room")) ? (params.get("room") as string) : rooms[0]?.id;
 
   const weekStart = weekStartFor(locale, office?.address.country);
   const dates = view === "week" ? weekDates(date, weekStart) : [date];
@@ -99,7 +100,7 @@ export function SchedulePage() {
   const range = { from: new Date(dayRange(first, timeZone).start).toISOString(), to: new Date(dayRange(last, timeZone).end).toISOString() };
   const staffIds = byRooms ? [] : view === "week" ? (weekStaffId ? [weekStaffId] : []) : staff.map((member) => member.id);
   const agendaInput = byRooms
-    ? { officeId: office?.id, resourceIds: rooms.map((room) => room.id), ...range }
+    ? { officeId: office?.id, resourceIds: view === "week" && weekRoomId ? [weekRoomId] : rooms.map((room) => room.id), ...range }
     : { officeId: office?.id, staffIds: staffIds.length ? staffIds : undefined, ...range };
   const agenda = useQuery({
     queryKey: scheduleKeys.agenda(agendaInput),
@@ -128,6 +129,17 @@ export function SchedulePage() {
   const visible = useMemo(() => (agenda.data ?? []).filter((appointment) => appointment.status !== "cancelled"), [agenda.data]);
   const datesKey = dates.join(",");
   const columns: GridColumn[] = useMemo(() => {
+    if (view === "week" && byRooms) {
+      return datesKey.split(",").map((day) => ({
+        key: day,
+        label: format.dayShort(day),
+        name: format.dayLong(day),
+        axis: dayAxis(day, timeZone, "wall"),
+        hours: null,
+        appointments: visible.filter((appointment) => appointment.resourceId === weekRoomId),
+        highlighted: day === today,
+      }));
+    }
     if (view === "week") {
       return datesKey.split(",").map((day) => ({
         key: day,
@@ -161,7 +173,7 @@ export function SchedulePage() {
     }));
     // The hours change with hoursKey; the map itself is new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, datesKey, staff, visible, weekStaffId, timeZone, format, today, date, t, hoursKey, byRooms, rooms]);
+  }, [view, datesKey, staff, visible, weekStaffId, weekRoomId, timeZone, format, today, date, t, hoursKey, byRooms, rooms]);
 
   if (staffList.isPending) return <Skeleton className="h-96 w-full" />;
   if (!office) return <ErrorState title={t("schedule.noOffice")} />;
@@ -194,7 +206,7 @@ export function SchedulePage() {
         {offices.length > 1 ? (
           <label className="space-y-1.5 text-sm font-medium text-slate-800">
             <span className="block">{t("field.office")}</span>
-            <Select className="w-48" value={office.id} onChange={(event) => setParam({ office: event.target.value, staff: null })}>
+            <Select className="w-48" value={office.id} onChange={(event) => setParam({ office: event.target.value, staff: null, room: null })}>
               {offices.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.name}
@@ -216,7 +228,7 @@ export function SchedulePage() {
             </button>
           ))}
         </div>
-        {view === "day" && rooms.length > 0 ? (
+        {rooms.length > 0 ? (
           <div role="group" aria-label={t("schedule.columnsBy.label")} className="flex rounded-md ring-1 ring-slate-300">
             {(["staff", "rooms"] as const).map((option) => (
               <button
@@ -231,7 +243,18 @@ export function SchedulePage() {
             ))}
           </div>
         ) : null}
-        {view === "week" ? (
+        {view === "week" && byRooms ? (
+          <label className="space-y-1.5 text-sm font-medium text-slate-800">
+            <span className="block">{t("schedule.field.room")}</span>
+            <Select className="w-52" value={weekRoomId ?? ""} onChange={(event) => setParam({ room: event.target.value })}>
+              {rooms.map((room) => (
+                <option key={room.id} value={room.id}>
+                  {room.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+        ) : view === "week" ? (
           <label className="space-y-1.5 text-sm font-medium text-slate-800">
             <span className="block">{t("schedule.field.staff")}</span>
             <Select className="w-52" value={weekStaffId ?? ""} onChange={(event) => setParam({ staff: event.target.value })}>
