@@ -3,17 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { NO_OVERLAP_CONSTRAINT } from "../src/modules/appointments/queries.js";
 import { createTestServer, signIn, testTargets, type TestServer } from "./harness.js";
 import { madrid, setUpPractice, workingDate } from "./appointments.fixtures.js";
-import { bookAtOnce, overlappingRows, servePooled, type BookingTally } from "./pooled-server.js";
+import { bookAtOnce, overlappingRows, servePooled, type BurstOutcome } from "./pooled-server.js";
 
 /** Simultaneous overlapping bookings for one staff member. */
 const BURST = 200;
 /** Pooled connections serving the burst: enough for many transactions at once. */
 const POOL = 20;
-
-interface BurstOutcome extends BookingTally {
-  /** Live appointments of the staff member whose blocked ranges overlap another's. */
-  overlappingRows: number;
-}
 
 /**
  * A practice on a fresh PostgreSQL database, served over real HTTP by a server with its own

@@ -5,7 +5,7 @@ import { RESOURCE_NO_OVERLAP_CONSTRAINT } from "../src/modules/appointments/quer
 import { insertStaffAccount } from "../src/modules/staff/queries.js";
 import { PASSWORD, createTestServer, errorCodeOf, failureOf, signIn, testTargets, type TestServer } from "./harness.js";
 import { EVERY_DAY, conflictOf, madrid, setUpPractice, workingDate } from "./appointments.fixtures.js";
-import { bookAtOnce, overlappingRows, servePooled, type BookingTally } from "./pooled-server.js";
+import { bookAtOnce, overlappingRows, servePooled, type BurstOutcome } from "./pooled-server.js";
 
 describe.each(testTargets())("rooms and resources on %s", (target) => {
   let server: TestServer;
@@ -135,11 +135,6 @@ describe.each(testTargets())("rooms and resources on %s", (target) => {
 /** Simultaneous bookings of one room, each by a different staff member. */
 const BURST = 50;
 const POOL = 20;
-
-interface BurstOutcome extends BookingTally {
-  /** Live appointments of the room whose blocked ranges overlap another's. */
-  overlappingRows: number;
-}
 
 /**
  * A practice with {@link BURST} staff members sharing one room on a fresh PostgreSQL database,

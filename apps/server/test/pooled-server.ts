@@ -39,6 +39,11 @@ export interface BookingTally {
   others: string[];
 }
 
+/** A burst's tally plus the live appointments (of the staff member or room raced for) whose blocked ranges overlap another's. */
+export interface BurstOutcome extends BookingTally {
+  overlappingRows: number;
+}
+
 /** Sends every booking at once to `appointments.book` over HTTP and counts the outcomes. */
 export async function bookAtOnce(port: number, cookie: string, bookings: readonly BookAppointmentInput[]): Promise<BookingTally> {
   const responses = await Promise.all(
