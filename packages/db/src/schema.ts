@@ -71,6 +71,14 @@ export interface OfficeTable {
   visitor_wait_threshold_minutes: Generated<number>;
   /** Office-local `HH:MM` when the day ends: hosts of visitors still on site are reminded (default 19:00). */
   visitor_day_ends_at: Generated<string>;
+  /** When the office answers calls: weekly hours as `@frontoffice/scheduling`'s `WeeklyHours` (default Mon–Fri 09:00–18:00). */
+  call_hours: JsonColumnWithDefault<Record<string, { start: string; end: string }[]>>;
+  /** Office-local dates (`YYYY-MM-DD`) the phones are closed. */
+  call_holidays: JsonColumnWithDefault<string[]>;
+  /** Lines on the console: calls at once (1..32, default 4); a line carries one live call. */
+  call_lines: Generated<number>;
+  /** Overflows one call may take before voicemail (0..10, default 3). */
+  call_max_overflow_hops: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -81,6 +89,14 @@ export interface DepartmentTable {
   name: string;
   /** Internal phone extension, digits only. */
   extension: string | null;
+  /** How the department offers a call to its free staff (routing's `QueueStrategy`). */
+  queue_strategy: Generated<"ring_all" | "longest_idle" | "round_robin">;
+  /** Seconds a call waits for it before it overflows (1..3600, default 30). */
+  timeout_seconds: Generated<number>;
+  /** Routing's `OverflowTarget`; null: the department's voicemail. */
+  overflow: ColumnType<unknown, JsonText<unknown> | null | undefined, JsonText<unknown> | null>;
+  /** Its own call hours (`WeeklyHours`); null: the office's. */
+  call_hours: ColumnType<unknown, JsonText<unknown> | null | undefined, JsonText<unknown> | null>;
   created_at: CreatedAt;
 }
 
@@ -154,6 +170,12 @@ export interface StaffTable {
   locale: Locale;
   time_zone: string;
   active: Generated<boolean>;
+  /** Direct phone extension, 2 to 6 digits, unique in the organization. */
+  extension: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Languages spoken, lower-case codes (`en`, `es`, `it`): a caller is offered a speaker first. */
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  /** Skills a routing rule can require (`billing`, `x-ray`). */
+  skills: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
 }
 
@@ -420,6 +442,8 @@ export interface AgendaEntryTable {
   updated_at: DefaultTimestamp;
   created_by: string | null;
   updated_by: string | null;
+  /** The call a call-back was scheduled from. */
+  call_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type WaitlistEntryStatus = "waiting" | "offered" | "booked" | "withdrawn";
@@ -752,7 +776,7 @@ export interface KioskTokenTable {
   revoked_at: NullableTimestamp;
 }
 
-export type StaffNotificationKind = "visitor_arrived" | "visitor_still_on_site";
+export type StaffNotificationKind = "visitor_arrived" | "visitor_still_on_site" | "call_message";
 
 /** An in-app notification to one staff member. */
 export interface StaffNotificationTable {
@@ -762,6 +786,138 @@ export interface StaffNotificationTable {
   kind: StaffNotificationKind;
   payload: JsonColumnWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
+  read_at: NullableTimestamp;
+}
+
+export type PresenceStatus = "available" | "busy" | "on_break" | "off_shift";
+
+/** A staff member's live state for call routing; one row per staff member. */
+export interface StaffPresenceTable {
+  staff_id: ColumnType<string, string, never>;
+  organization_id: ColumnType<string, string, never>;
+  status: ColumnType<PresenceStatus, PresenceStatus | undefined, PresenceStatus>;
+  changed_at: DefaultTimestamp;
+  /** Since when they have been free (longest-idle queues). */
+  idle_since: NullableTimestamp;
+  /** When they were last offered a call (round-robin queues). */
+  last_offered_at: NullableTimestamp;
+}
+
+/** One ordered routing rule of an office: routing's `RuleMatch` and `RuleAction` as JSON. */
+export interface RoutingRuleTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  /** 0-based order; first match wins. Unique per office, checked at commit (deferred). */
+  position: number;
+  name: string;
+  match: JsonColumnWithDefault<Record<string, unknown>>;
+  action: JsonColumn<Record<string, unknown>>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export type TelephonyProvider = "generic" | "twilio";
+
+/** A phone system allowed to report an office's calls; `secret` signs its webhooks. */
+export interface TelephonyEndpointTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  provider: ColumnType<TelephonyProvider, TelephonyProvider, never>;
+  label: string;
+  /** The HMAC key (generic) or Twilio auth token; needed in clear to check signatures, never sent to clients after creation. */
+  secret: string;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export type CallSource = TelephonyProvider | "simulator";
+export type CallStatus = "ringing" | "queued" | "connected" | "on_hold" | "transferring" | "ended";
+export type CallOutcome = "answered" | "abandoned" | "missed" | "voicemail" | "callback" | "message" | "closed" | "rejected";
+
+/** A call on one of an office's lines. */
+export interface CallTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  source: ColumnType<CallSource, CallSource, never>;
+  endpoint_id: ColumnType<string | null, string | null | undefined, never>;
+  /** The provider's call id (Twilio's CallSid); unique per organization and source. */
+  external_id: ColumnType<string, string, never>;
+  /** 1..office.call_lines; one live call per line (partial unique index). */
+  line: number;
+  direction: ColumnType<"inbound", "inbound" | undefined, never>;
+  caller_number: string | null;
+  caller_name: string | null;
+  dialled: string | null;
+  extension: string | null;
+  language: Locale | null;
+  ivr_choice: string | null;
+  client_id: string | null;
+  vip: Generated<boolean>;
+  department_id: string | null;
+  staff_id: string | null;
+  status: CallStatus;
+  outcome: CallOutcome | null;
+  overflow_hops: Generated<number>;
+  decision: ColumnType<unknown, JsonText<unknown> | null | undefined, JsonText<unknown> | null>;
+  transfer: ColumnType<unknown, JsonText<unknown> | null | undefined, JsonText<unknown> | null>;
+  offered_at: Timestamp;
+  answered_at: NullableTimestamp;
+  answered_by: string | null;
+  ended_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export type CallEventKind =
+  | "offered"
+  | "routed"
+  | "queued"
+  | "overflowed"
+  | "answered"
+  | "held"
+  | "resumed"
+  | "transfer_started"
+  | "transfer_cancelled"
+  | "transferred"
+  | "transfer_returned"
+  | "message_taken"
+  | "callback_scheduled"
+  | "voicemail"
+  | "ended";
+
+/** What happened to a call and when: append-only (a trigger refuses updates). */
+export interface CallEventTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  call_id: ColumnType<string, string, never>;
+  kind: ColumnType<CallEventKind, CallEventKind, never>;
+  at: ColumnType<Date, Date | string, never>;
+  staff_id: ColumnType<string | null, string | null | undefined, never>;
+  department_id: ColumnType<string | null, string | null | undefined, never>;
+  details: ColumnType<Record<string, unknown>, JsonText<Record<string, unknown>> | undefined, never>;
+}
+
+/** A message taken for someone who was out. */
+export interface CallMessageTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  call_id: string | null;
+  for_staff_id: string;
+  caller_name: string | null;
+  caller_number: string | null;
+  client_id: string | null;
+  body: string;
+  callback_requested: Generated<boolean>;
+  urgent: Generated<boolean>;
+  taken_by: ColumnType<string, string, never>;
+  taken_at: DefaultTimestamp;
   read_at: NullableTimestamp;
 }
 
@@ -807,6 +963,12 @@ export interface Database {
   visit: VisitTable;
   kiosk_token: KioskTokenTable;
   staff_notification: StaffNotificationTable;
+  staff_presence: StaffPresenceTable;
+  routing_rule: RoutingRuleTable;
+  telephony_endpoint: TelephonyEndpointTable;
+  call: CallTable;
+  call_event: CallEventTable;
+  call_message: CallMessageTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;
@@ -860,3 +1022,9 @@ export type ReceiptRow = Selectable<ReceiptTable>;
 export type CashCloseOutRow = Selectable<CashCloseOutTable>;
 export type LedgerEntryRow = Selectable<LedgerEntryTable>;
 export type NewLedgerEntry = Insertable<LedgerEntryTable>;
+export type CallRow = Selectable<CallTable>;
+export type NewCall = Insertable<CallTable>;
+export type CallEventRow = Selectable<CallEventTable>;
+export type CallMessageRow = Selectable<CallMessageTable>;
+export type RoutingRuleRow = Selectable<RoutingRuleTable>;
+export type TelephonyEndpointRow = Selectable<TelephonyEndpointTable>;

@@ -165,6 +165,49 @@ export const ERROR_CODES = {
   KIOSK_TOKEN_INVALID: "UNAUTHORIZED",
   /** No visit of this office today has this badge or pre-registration code. */
   BADGE_CODE_UNKNOWN: "NOT_FOUND",
+  /** No such call in the organization. */
+  CALL_NOT_FOUND: "NOT_FOUND",
+  /** The call cannot take that step now (another console answered it first, it ended…). `details.status`, `details.action`. */
+  CALL_STATE_INVALID: "CONFLICT",
+  /** Every line of the office carries a call: the new one is refused as busy. `details.lines`. */
+  CALL_LINES_BUSY: "CONFLICT",
+  /** A transfer to nobody: an unknown department or person, or the one who already has the call. */
+  TRANSFER_TARGET_INVALID: "BAD_REQUEST",
+  /** The webhook's signature is missing or wrong, or the endpoint is unknown or revoked: nothing was recorded. */
+  TELEPHONY_SIGNATURE_INVALID: "UNAUTHORIZED",
+  /** The webhook's body is not an event we understand. `details.issues`. */
+  TELEPHONY_EVENT_INVALID: "BAD_REQUEST",
+  /** Someone changed the routing rule since it was loaded. */
+  ROUTING_RULE_VERSION_CONFLICT: "CONFLICT",
+  // The routing rules' codes (`ROUTING_ERROR_CODES` of @frontoffice/routing, same transport).
+  /** Not an ISO 8601 instant with an offset. */
+  ROUTING_INVALID_INSTANT: "BAD_REQUEST",
+  /** A caller number that cannot be read as a phone number. `details.value`. */
+  ROUTING_INVALID_CALLER_NUMBER: "BAD_REQUEST",
+  /** An extension that is not 2 to 6 digits. `details.value`. */
+  ROUTING_INVALID_EXTENSION: "BAD_REQUEST",
+  /** A call field out of range. `details.field`. */
+  ROUTING_INVALID_CALL: "BAD_REQUEST",
+  /** No department or staff member answers on the dialled extension. `details.extension`. */
+  ROUTING_UNKNOWN_EXTENSION: "NOT_FOUND",
+  /** A department that does not exist. `details.departmentId`. */
+  ROUTING_UNKNOWN_DEPARTMENT: "NOT_FOUND",
+  /** A staff member who does not exist. `details.staffId`. */
+  ROUTING_UNKNOWN_STAFF: "NOT_FOUND",
+  /** The call says neither which extension nor which department, and no rule matched. */
+  ROUTING_NO_DESTINATION: "BAD_REQUEST",
+  /** Two departments or staff members share an extension. `details.extension`. */
+  ROUTING_DUPLICATE_EXTENSION: "BAD_REQUEST",
+  /** Two departments, staff members or rules share an id. */
+  ROUTING_DUPLICATE_ID: "BAD_REQUEST",
+  /** Overflow targets that lead back where they started. `details.cycle`. */
+  ROUTING_OVERFLOW_CYCLE: "BAD_REQUEST",
+  /** A time-out or hop limit out of range. `details.field`. */
+  ROUTING_INVALID_SETTING: "BAD_REQUEST",
+  /** Call hours that cannot be read. */
+  ROUTING_INVALID_HOURS: "BAD_REQUEST",
+  /** A rule after one that matches every call: it can never apply. `details.ruleId`. */
+  ROUTING_UNREACHABLE_RULE: "BAD_REQUEST",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 } as const;

@@ -2,6 +2,7 @@ export * from "./agenda.js";
 export * from "./amount-limits.js";
 export * from "./answers.js";
 export * from "./appointments.js";
+export * from "./calls.js";
 export * from "./checkout.js";
 export * from "./client.js";
 export * from "./errors.js";

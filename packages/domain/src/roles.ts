@@ -48,6 +48,14 @@ export const PERMISSIONS = [
   "visitors.read",
   /** Pre-register, check visitors in and out, cancel visits; kiosk tokens. */
   "visitors.manage",
+  /** See the office's live calls and the call log; one's own messages. */
+  "calls.read",
+  /** Answer, hold, transfer and end calls; take messages, schedule call-backs; set one's own presence. */
+  "calls.handle",
+  /** Ring simulated calls into an office (training, demos). */
+  "calls.simulate",
+  /** Routing rules, call hours, queues, staff extensions and languages, telephony endpoints. */
+  "calls.configure",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,10 +65,10 @@ const everything: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: everything,
   manager: everything.filter((permission) => permission !== "organization.manage"),
-  receptionist: ["offices.read", "staff.read", "clients.read", "clients.write", "appointments.read", "appointments.write", "payments.take", "payments.refund", "payments.read", "answers.read", "visitors.read", "visitors.manage"],
-  file_clerk: ["offices.read", "staff.read", "clients.read", "clients.write", "clients.archive", "audit.read", "appointments.read", "payments.read", "answers.read", "visitors.read"],
-  administrative_assistant: ["offices.read", "staff.read", "clients.read", "clients.write", "audit.read", "appointments.read", "appointments.write", "answers.read", "visitors.read"],
-  employee: ["offices.read", "staff.read", "clients.read", "appointments.read", "answers.read", "visitors.read"],
+  receptionist: ["offices.read", "staff.read", "clients.read", "clients.write", "appointments.read", "appointments.write", "payments.take", "payments.refund", "payments.read", "answers.read", "visitors.read", "visitors.manage", "calls.read", "calls.handle"],
+  file_clerk: ["offices.read", "staff.read", "clients.read", "clients.write", "clients.archive", "audit.read", "appointments.read", "payments.read", "answers.read", "visitors.read", "calls.read"],
+  administrative_assistant: ["offices.read", "staff.read", "clients.read", "clients.write", "audit.read", "appointments.read", "appointments.write", "answers.read", "visitors.read", "calls.read", "calls.handle"],
+  employee: ["offices.read", "staff.read", "clients.read", "appointments.read", "answers.read", "visitors.read", "calls.read", "calls.handle"],
 };
 
 /** The union of the permissions of every role held. */

@@ -60,6 +60,7 @@ export const VALIDATION_KEYS = [
   "validation.refund_reason_invalid",
   "validation.receipt_number_invalid",
   "validation.badge_code_invalid",
+  "validation.caller_required",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -142,7 +142,7 @@ export interface KioskToken {
   revokedAt: string | null;
 }
 
-export const STAFF_NOTIFICATION_KINDS = ["visitor_arrived", "visitor_still_on_site"] as const;
+export const STAFF_NOTIFICATION_KINDS = ["visitor_arrived", "visitor_still_on_site", "call_message"] as const;
 export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
 
 export interface StaffNotification {

@@ -1,5 +1,6 @@
+import { CALL_QUEUE_STRATEGIES, ERROR_CODES, PRESENCE_STATUSES } from "@frontoffice/domain";
 import { describe, expect, it } from "vitest";
-import { isRoutingError, isRoutingErrorCode, ROUTING_ERROR_CODES, RoutingError } from "./index.js";
+import { isRoutingError, isRoutingErrorCode, QUEUE_STRATEGIES, ROUTING_ERROR_CODES, RoutingError, STAFF_STATUSES } from "./index.js";
 
 describe("RoutingError", () => {
   it("carries a stable code and details", () => {
@@ -16,5 +17,16 @@ describe("RoutingError", () => {
     expect(isRoutingErrorCode("toString")).toBe(false);
     expect(ROUTING_ERROR_CODES.ROUTING_UNKNOWN_EXTENSION).toBe("NOT_FOUND");
     for (const code of Object.keys(ROUTING_ERROR_CODES)) expect(code).toMatch(/^ROUTING_[A-Z_]+$/);
+  });
+
+  it("has every code in @frontoffice/domain with the same transport, so servers pass it on and clients translate it", () => {
+    for (const [code, transport] of Object.entries(ROUTING_ERROR_CODES)) {
+      expect(ERROR_CODES[code as keyof typeof ERROR_CODES], code).toBe(transport);
+    }
+  });
+
+  it("uses the same staff statuses and queue strategies as the domain's schemas", () => {
+    expect(STAFF_STATUSES).toEqual(PRESENCE_STATUSES);
+    expect(QUEUE_STRATEGIES).toEqual(CALL_QUEUE_STRATEGIES);
   });
 });

@@ -10,6 +10,7 @@ import * as payments from "./2026-11-23T0500-payments.js";
 import * as agendaDoneOccurrences from "./2026-11-23T0520-agenda-done-occurrences.js";
 import * as answers from "./2026-11-23T0600-answers.js";
 import * as visitors from "./2026-11-23T0610-visitors.js";
+import * as calls from "./2026-11-23T0700-calls.js";
 
 /**
  * Every migration, by name, in the order they run (names start with an ISO date and sort).
@@ -28,6 +29,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23T0520-agenda-done-occurrences": agendaDoneOccurrences,
   "2026-11-23T0600-answers": answers,
   "2026-11-23T0610-visitors": visitors,
+  "2026-11-23T0700-calls": calls,
 };
 
 const provider: MigrationProvider = {
