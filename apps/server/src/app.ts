@@ -9,6 +9,7 @@ import { createAuth } from "./auth.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { buildHttpServer } from "./http/server.js";
+import { LiveHub } from "./live/hub.js";
 import { remindersJob } from "./jobs/reminders.js";
 import { waitlistOffersJob } from "./jobs/waitlist-offers.js";
 import { idempotencyPurgeJob } from "./modules/payments/idempotency.js";
@@ -79,7 +80,8 @@ export async function startServer(config: Config, logger: Logger, options: { dem
       trustedOrigins: trustedOrigins(config, port),
       secureCookies: config.environment === "production",
     });
-    const app = await buildHttpServer({ db: database.db, auth, clock, logger }, { publicUrl: url, webDist: config.webDist });
+    const live = await LiveHub.start(database, logger.child({ component: "live" }));
+    const app = await buildHttpServer({ db: database.db, auth, clock, logger, live }, { publicUrl: url, webDist: config.webDist });
     await app.listen({ host: config.host, port });
     logger.info({ url, database: database.dialect }, `Frontoffice listening on ${url}`);
     // The job runner: reminders and the outbox (email through SMTP_URL, or only recorded; SMS sandbox).
@@ -93,6 +95,8 @@ export async function startServer(config: Config, logger: Logger, options: { dem
       app,
       url,
       async close() {
+        // Open subscriptions end first, or the server would wait for them to close.
+        await live.stop();
         await app.close();
         await runner.stop();
         senders.close();

@@ -38,7 +38,7 @@ describe.each(testTargets())("private calendar feeds over HTTP on %s", (target) 
     const port = await findFreePort("127.0.0.1");
     origin = `http://127.0.0.1:${port}`;
     server.auth = createAuth({ db: server.db, secret: "feed-test-secret-feed-test-secret-0123", baseUrl: origin, trustedOrigins: [origin], secureCookies: false });
-    app = await buildHttpServer({ db: server.db, auth: server.auth, clock: server.clock, logger: server.logger }, { publicUrl: origin, webDist: undefined });
+    app = await buildHttpServer({ db: server.db, auth: server.auth, clock: server.clock, logger: server.logger, live: server.live }, { publicUrl: origin, webDist: undefined });
     await app.listen({ host: "127.0.0.1", port });
 
     const organization = await setUpOrganization(server, "Clínica", "owner@clinic.test");

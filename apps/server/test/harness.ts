@@ -4,6 +4,7 @@ import type { FieldIssue, Role, SetupInput } from "@frontoffice/domain";
 import { hashPassword } from "better-auth/crypto";
 import { createAuth, type Auth } from "../src/auth.js";
 import type { Clock } from "../src/clock.js";
+import { LiveHub } from "../src/live/hub.js";
 import { createLogger } from "../src/logger.js";
 import { createFirstOrganization } from "../src/modules/setup/service.js";
 import { insertDepartments, insertOffice, insertOrganization } from "../src/modules/setup/queries.js";
@@ -49,7 +50,20 @@ export async function createTestServer(target: "pglite" | "postgres"): Promise<T
     trustedOrigins: [TEST_BASE_URL],
     secureCookies: false,
   });
-  return { database, db: database.db, auth, clock, logger: createLogger("silent"), close: () => database.close() };
+  const logger = createLogger("silent");
+  const live = await LiveHub.start(database, logger);
+  return {
+    database,
+    db: database.db,
+    auth,
+    clock,
+    logger,
+    live,
+    close: async () => {
+      await live.stop();
+      await database.close();
+    },
+  };
 }
 
 export const madridOffice: SetupInput["office"] = {
@@ -109,7 +123,7 @@ const createCaller = createCallerFactory(appRouter);
 
 /** A typed caller acting with the given request headers (signed in or not). */
 export function callerFor(server: TestServer, headers: Headers = new Headers()) {
-  return createCaller({ db: server.db, auth: server.auth, clock: server.clock, logger: server.logger, requestId: "test-request", headers });
+  return createCaller({ db: server.db, auth: server.auth, clock: server.clock, logger: server.logger, live: server.live, requestId: "test-request", headers });
 }
 
 /** Runs a call expected to fail and returns what the client would receive: code and field issues. */

@@ -65,7 +65,7 @@ describe.each(testTargets())("HTTP on %s", (target) => {
     origin = `http://127.0.0.1:${port}`;
     const auth = createAuth({ db: server.db, secret: "http-test-secret-http-test-secret-0123", baseUrl: origin, trustedOrigins: [origin], secureCookies: false });
     server.auth = auth;
-    app = await buildHttpServer({ db: server.db, auth, clock: server.clock, logger: server.logger }, { publicUrl: origin, webDist: undefined });
+    app = await buildHttpServer({ db: server.db, auth, clock: server.clock, logger: server.logger, live: server.live }, { publicUrl: origin, webDist: undefined });
     await app.listen({ host: "127.0.0.1", port });
     const { organizationId, officeId } = await setUpOrganization(server, "Over the wire", "owner@wire.test");
     for (const name of ["desk", "idle", "twice", "limited"]) {

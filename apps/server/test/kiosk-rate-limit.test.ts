@@ -54,7 +54,7 @@ describe.each(testTargets())("kiosk rate limit on %s", (target) => {
     server = await createTestServer(target);
     port = await findFreePort("127.0.0.1");
     const origin = `http://127.0.0.1:${port}`;
-    app = await buildHttpServer({ db: server.db, auth: server.auth, clock: server.clock, logger: server.logger }, { publicUrl: origin, webDist: undefined });
+    app = await buildHttpServer({ db: server.db, auth: server.auth, clock: server.clock, logger: server.logger, live: server.live }, { publicUrl: origin, webDist: undefined });
     await app.listen({ host: "127.0.0.1", port });
     const { officeId } = await setUpOrganization(server, "Quiosco Limitado", "owner@limit.test");
     const owner = callerFor(server, await signIn(server, "owner@limit.test"));

@@ -58,7 +58,7 @@ describe.each(testTargets())("no card number or security code is kept, on %s", (
     const port = await findFreePort("127.0.0.1");
     const origin = `http://127.0.0.1:${port}`;
     const auth = createAuth({ db: server.db, secret: "test-secret-test-secret-test-secret-0123", baseUrl: origin, trustedOrigins: [origin], secureCookies: false });
-    app = await buildHttpServer({ db: server.db, auth, clock: server.clock, logger }, { publicUrl: origin, webDist: undefined });
+    app = await buildHttpServer({ db: server.db, auth, clock: server.clock, logger, live: server.live }, { publicUrl: origin, webDist: undefined });
     await app.listen({ host: "127.0.0.1", port });
     const cookie = (await signIn(server, "desk@vault.test")).get("cookie")!;
     const managerCookie = (await signIn(server, "manager@vault.test")).get("cookie")!;

@@ -30,7 +30,7 @@ describe.runIf(testTargets().includes("postgres"))("payments under concurrency (
     url.pathname = `/${server.database.name!}`;
     pool = await createDatabase({ databaseUrl: url.toString(), maxConnections: POOL });
     const auth = createAuth({ db: pool.db, secret: "test-secret-test-secret-test-secret-0123", baseUrl: TEST_BASE_URL, trustedOrigins: [TEST_BASE_URL], secureCookies: false });
-    app = await buildHttpServer({ db: pool.db, auth, clock: server.clock, logger: server.logger }, { publicUrl: TEST_BASE_URL, webDist: undefined });
+    app = await buildHttpServer({ db: pool.db, auth, clock: server.clock, logger: server.logger, live: server.live }, { publicUrl: TEST_BASE_URL, webDist: undefined });
     port = await findFreePort("127.0.0.1");
     await app.listen({ host: "127.0.0.1", port });
     cookie = (await signIn(server, "desk@race.test")).get("cookie")!;

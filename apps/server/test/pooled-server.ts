@@ -17,7 +17,7 @@ export async function servePooled(server: TestServer, connections: number, clean
   url.pathname = `/${server.database.name!}`;
   const pool: DatabaseConnection = await createDatabase({ databaseUrl: url.toString(), maxConnections: connections });
   const auth = createAuth({ db: pool.db, secret: "test-secret-test-secret-test-secret-0123", baseUrl: TEST_BASE_URL, trustedOrigins: [TEST_BASE_URL], secureCookies: false });
-  const app: FastifyInstance = await buildHttpServer({ db: pool.db, auth, clock: server.clock, logger: server.logger }, { publicUrl: TEST_BASE_URL, webDist: undefined });
+  const app: FastifyInstance = await buildHttpServer({ db: pool.db, auth, clock: server.clock, logger: server.logger, live: server.live }, { publicUrl: TEST_BASE_URL, webDist: undefined });
   const port = await findFreePort("127.0.0.1");
   await app.listen({ host: "127.0.0.1", port });
   cleanup(async () => {

@@ -34,9 +34,28 @@ export interface CreateDatabaseOptions {
   maxConnections?: number | undefined;
 }
 
+/** A function that stops listening. */
+export type Unlisten = () => Promise<void>;
+
+export interface ListenOptions {
+  /**
+   * PostgreSQL only: the listening connection was lost and is back. Notifications sent meanwhile
+   * are lost, so a listener should reload what it shows.
+   */
+  onReconnect?: () => void;
+}
+
 export interface DatabaseConnection {
   db: Kysely<Database>;
   dialect: DatabaseDialect;
+  /**
+   * LISTENs on a channel: `onPayload` gets each `pg_notify(channel, payload)` committed by anyone
+   * on this database, other server processes included. On PostgreSQL one dedicated connection
+   * (outside the pool) carries every channel and comes back by itself after a drop; on PGlite it is
+   * PGlite's own listen. Call it at start-up, before requests run (on PGlite a LISTEN issued inside
+   * someone's open transaction would be rolled back with it).
+   */
+  listen(channel: string, onPayload: (payload: string) => void, options?: ListenOptions): Promise<Unlisten>;
   /** Closes the database and releases the data folder. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -89,13 +108,21 @@ export function pgliteConnection(
     dialect: new PGliteDialect(withLeanErrors(pglite)),
     ...(options.log ? { log: options.log } : {}),
   });
-  return { db, dialect: "pglite", close: once(async () => {
-    try {
-      await db.destroy();
-    } finally {
-      await lock?.release();
-    }
-  }) };
+  return {
+    db,
+    dialect: "pglite",
+    listen: async (channel, onPayload) => {
+      const unlisten = await pglite.listen(quoteChannel(channel), onPayload);
+      return () => unlisten();
+    },
+    close: once(async () => {
+      try {
+        await db.destroy();
+      } finally {
+        await lock?.release();
+      }
+    }),
+  };
 }
 
 function openPostgres(databaseUrl: string, options: CreateDatabaseOptions): DatabaseConnection {
@@ -111,7 +138,139 @@ function openPostgres(databaseUrl: string, options: CreateDatabaseOptions): Data
     dialect: new PostgresDialect({ pool }),
     ...(options.log ? { log: options.log } : {}),
   });
-  return { db, dialect: "postgres", close: once(() => db.destroy()) };
+  const listener = new PostgresListener(databaseUrl, options);
+  return {
+    db,
+    dialect: "postgres",
+    listen: (channel, onPayload, listenOptions) => listener.listen(channel, onPayload, listenOptions),
+    close: once(async () => {
+      await listener.close();
+      await db.destroy();
+    }),
+  };
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Channel names are identifiers in LISTEN; ours are plain lower-case words. */
+function quoteChannel(channel: string): string {
+  if (!CHANNEL.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+  return channel;
+}
+
+interface ChannelListener {
+  onPayload: (payload: string) => void;
+  onReconnect: (() => void) | undefined;
+}
+
+/**
+ * One connection, outside the pool, LISTENing on every channel asked for. When it drops (a server
+ * restart, a network cut) it reconnects with a growing delay (up to 10 s), LISTENs again and tells
+ * each listener, which reloads: what was notified in between is gone.
+ */
+class PostgresListener {
+  private client: pg.Client | undefined;
+  private connecting: Promise<pg.Client> | undefined;
+  private readonly channels = new Map<string, Set<ChannelListener>>();
+  private closed = false;
+  private retryDelay = 250;
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly options: CreateDatabaseOptions,
+  ) {}
+
+  async listen(channel: string, onPayload: (payload: string) => void, options: ListenOptions = {}): Promise<Unlisten> {
+    if (this.closed) throw new Error("The database is closed.");
+    const name = quoteChannel(channel);
+    const entry: ChannelListener = { onPayload, onReconnect: options.onReconnect };
+    let listeners = this.channels.get(name);
+    const first = !listeners;
+    if (!listeners) {
+      listeners = new Set();
+      this.channels.set(name, listeners);
+    }
+    listeners.add(entry);
+    const client = await this.connect();
+    if (first) await client.query(`listen ${name}`);
+    return async () => {
+      const current = this.channels.get(name);
+      if (!current?.delete(entry) || current.size > 0) return;
+      this.channels.delete(name);
+      await this.client?.query(`unlisten ${name}`).catch(() => {});
+    };
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.databaseUrl, application_name: "frontoffice-listen" });
+      client.on("notification", (message) => {
+        const listeners = this.channels.get(message.channel);
+        if (!listeners || message.payload === undefined) return;
+        for (const listener of listeners) listener.onPayload(message.payload);
+      });
+      client.on("error", (error) => this.lost(client, error));
+      client.on("end", () => this.lost(client, new Error("the listening connection ended")));
+      try {
+        await client.connect();
+      } catch (error) {
+        client.removeAllListeners();
+        throw error;
+      } finally {
+        this.connecting = undefined;
+      }
+      this.client = client;
+      return client;
+    })();
+    return this.connecting;
+  }
+
+  private lost(client: pg.Client, error: Error): void {
+    if (this.client !== client || this.closed) return;
+    this.client = undefined;
+    client.removeAllListeners();
+    client.on("error", () => {});
+    void client.end().catch(() => {});
+    report(this.options, new Error(`Lost the database connection that listens for live updates; reconnecting. ${error.message}`));
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.reconnect();
+    }, this.retryDelay);
+    this.retryTimer.unref();
+    this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
+  }
+
+  private async reconnect(): Promise<void> {
+    try {
+      const client = await this.connect();
+      for (const channel of this.channels.keys()) await client.query(`listen ${channel}`);
+      this.retryDelay = 250;
+      for (const listeners of this.channels.values()) for (const listener of listeners) listener.onReconnect?.();
+    } catch {
+      this.client?.removeAllListeners();
+      this.client = undefined;
+      this.scheduleReconnect();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const client = this.client ?? (await this.connecting?.catch(() => undefined));
+    this.client = undefined;
+    if (client) {
+      client.removeAllListeners();
+      client.on("error", () => {});
+      await client.end().catch(() => {});
+    }
+  }
 }
 
 const INT8_OID = 20;

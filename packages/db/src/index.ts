@@ -6,6 +6,8 @@ export {
   type CreateDatabaseOptions,
   type DatabaseConnection,
   type DatabaseDialect,
+  type ListenOptions,
+  type Unlisten,
 } from "./connection.js";
 export { jsonb, type JsonColumn, type JsonColumnWithDefault, type JsonText } from "./json.js";
 export { DataDirLockedError, LOCK_NAME, type LockOwner } from "./lock.js";

@@ -3,6 +3,7 @@ import type { Database } from "@frontoffice/db";
 import type { Auth } from "../auth.js";
 import type { AttemptLimiter } from "../http/attempt-limiter.js";
 import type { Clock } from "../clock.js";
+import type { LiveHub } from "../live/hub.js";
 import type { Logger } from "../logger.js";
 
 /** What every procedure gets; the authed middleware adds who is calling. */
@@ -14,6 +15,8 @@ export interface Context {
   requestId: string;
   /** The request's headers, for better-auth's session lookup. */
   headers: Headers;
+  /** Live updates: changes made through any server process on this database, for subscriptions. */
+  live: LiveHub;
   /**
    * Set by the HTTP server: limits the public kiosk procedures per client address. In-process
    * callers (jobs, tests' callers) have no client address and no limiter.
@@ -27,4 +30,5 @@ export interface ServerDependencies {
   auth: Auth;
   clock: Clock;
   logger: Logger;
+  live: LiveHub;
 }
