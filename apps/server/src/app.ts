@@ -12,6 +12,7 @@ import { buildHttpServer } from "./http/server.js";
 import { LiveHub } from "./live/hub.js";
 import { remindersJob } from "./jobs/reminders.js";
 import { waitlistOffersJob } from "./jobs/waitlist-offers.js";
+import { callTimeoutsJob } from "./jobs/calls.js";
 import { idempotencyPurgeJob } from "./modules/payments/idempotency.js";
 import { visitorOnSiteReminderJob, visitorPurgeJob } from "./jobs/visitors.js";
 import { OutboxRunner, createSenders } from "./outbox/index.js";
@@ -86,7 +87,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
     logger.info({ url, database: database.dialect }, `Frontoffice listening on ${url}`);
     // The job runner: reminders and the outbox (email through SMTP_URL, or only recorded; SMS sandbox).
     const senders = createSenders(config);
-    const runner = new OutboxRunner({ db: database.db, clock, logger: logger.child({ component: "jobs" }), senders, jobs: [remindersJob(database.db), waitlistOffersJob(database.db), idempotencyPurgeJob(database.db), visitorPurgeJob(database.db), visitorOnSiteReminderJob(database.db)] });
+    const runner = new OutboxRunner({ db: database.db, clock, logger: logger.child({ component: "jobs" }), senders, jobs: [remindersJob(database.db), waitlistOffersJob(database.db), idempotencyPurgeJob(database.db), visitorPurgeJob(database.db), visitorOnSiteReminderJob(database.db), callTimeoutsJob(database.db, logger.child({ component: "calls" }))] });
     if (options.jobs !== false) {
       runner.start();
       logger.info({ mail: senders.email.transport, sms: senders.sms.transport }, "job runner started");

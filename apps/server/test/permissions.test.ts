@@ -4,14 +4,13 @@ import { appRouter } from "../src/trpc/app-router.js";
 import type { ProcedureMeta } from "../src/trpc/trpc.js";
 import { addStaff, callerFor, createTestServer, errorCodeOf, setUpOrganization, signIn, type TestServer } from "./harness.js";
 
-type AnyCaller = Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
-
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta; type: string } }>);
 
 /** Calls a procedure by its dotted path with an input that is deliberately incomplete. */
 function call(caller: unknown, path: string): Promise<unknown> {
-  const [group, name] = path.split(".") as [string, string];
-  return (caller as AnyCaller)[group]![name]!({});
+  // Walks nested routers too (`telephony.endpoints.list`).
+  const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return (procedure as (input?: unknown) => Promise<unknown>)({});
 }
 
 describe("permissions", () => {

@@ -8,14 +8,22 @@ import { buildHttpServer } from "../src/http/server.js";
 import { TEST_BASE_URL, type TestServer } from "./harness.js";
 
 /**
+ * A second connection pool on the test server's PostgreSQL database: callers built on it run
+ * each call in its own connection and transaction, simultaneously. Close it after use.
+ */
+export async function poolFor(server: TestServer, connections: number): Promise<DatabaseConnection> {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${server.database.name!}`;
+  return createDatabase({ databaseUrl: url.toString(), maxConnections: connections });
+}
+
+/**
  * The test server's PostgreSQL database served over real HTTP by a second server with its own
  * pool of `connections`, so that simultaneous requests run in simultaneous transactions (the
  * races concurrency tests need). Returns its port; `cleanup` receives what closes it.
  */
 export async function servePooled(server: TestServer, connections: number, cleanup: (close: () => Promise<unknown>) => void): Promise<number> {
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${server.database.name!}`;
-  const pool: DatabaseConnection = await createDatabase({ databaseUrl: url.toString(), maxConnections: connections });
+  const pool = await poolFor(server, connections);
   const auth = createAuth({ db: pool.db, secret: "test-secret-test-secret-test-secret-0123", baseUrl: TEST_BASE_URL, trustedOrigins: [TEST_BASE_URL], secureCookies: false });
   const app: FastifyInstance = await buildHttpServer({ db: pool.db, auth, clock: server.clock, logger: server.logger, live: server.live }, { publicUrl: TEST_BASE_URL, webDist: undefined });
   const port = await findFreePort("127.0.0.1");

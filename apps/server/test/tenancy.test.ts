@@ -53,6 +53,21 @@ describe.each(testTargets())("tenancy on %s", (target) => {
   /** A room of theirs, made on first use by the resources cases. */
   let theirRoom: Promise<{ id: string; version: number }> | undefined;
   const theirRoomOnce = () => (theirRoom ??= theirs.resources.create({ officeId: their.officeId, name: "Sala ajena" }));
+  /** Their call routing, made on first use by the call routing cases: a department's id and a rule. */
+  let theirRouting: Promise<{ departmentId: string; ruleId: string }> | undefined;
+  const theirRoutingOnce = () =>
+    (theirRouting ??= (async () => {
+      const setup = await theirs.callRouting.setup({ officeId: their.officeId });
+      const rule = await theirs.callRouting.rules.create({ officeId: their.officeId, name: "Regla ajena", match: { ivrChoice: ["1"] }, action: { kind: "callback" } });
+      return { departmentId: setup.departments[0]!.id, ruleId: rule.id };
+    })());
+  const theirRoutingIsUntouched = async () => {
+    const setup = await theirs.callRouting.setup({ officeId: their.officeId });
+    expect(setup.office.callLines).toBe(4);
+    expect(setup.departments.every((department) => department.overflow === null && department.timeoutSeconds === 30)).toBe(true);
+    expect(setup.staff.find((member) => member.id === their.staffId)?.extension).toBeNull();
+    expect(setup.rules.map((rule) => [rule.name, rule.version])).toEqual([["Regla ajena", 1]]);
+  };
   /** Their money desk, made on first use by the payments cases: a product, charges, payments, a refund waiting, a receipt, a close-out. */
   let theirMoney: Promise<{ productId: string; chargeId: string; openChargeId: string; unpaidChargeId: string; paymentId: string; heldPaymentId: string; refundId: string; receiptId: string; closeOutId: string; takeKey: string }> | undefined;
   const theirMoneyOnce = () =>
@@ -104,6 +119,34 @@ describe.each(testTargets())("tenancy on %s", (target) => {
     const day = await theirs.visitors.day({ officeId: their.officeId });
     expect(day.visits.find((visit) => visit.id === expectedId)?.status).toBe("expected");
     expect(day.visits.find((visit) => visit.id === onSiteId)?.status).toBe("checked_in");
+  };
+  /** Their phone system, made on first use by the telephony cases. */
+  let theirEndpoint: Promise<{ id: string }> | undefined;
+  const theirEndpointOnce = () => (theirEndpoint ??= theirs.telephony.endpoints.create({ officeId: their.officeId, provider: "generic", label: "Centralita ajena" }));
+  /** Their calls, made on first use by the calls cases: one queued, one connected to their owner, a message for their owner. */
+  let theirCalls: Promise<{ queuedId: string; connectedId: string; messageId: string }> | undefined;
+  const theirCallsOnce = () =>
+    (theirCalls ??= (async () => {
+      const always = Object.fromEntries(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((day) => [day, [{ start: "00:00", end: "24:00" }]]));
+      await server.db.updateTable("office").set({ call_hours: JSON.stringify(always) as never }).where("id", "=", their.officeId).execute();
+      const ring = () => theirs.calls.simulate({ event: "ring", officeId: their.officeId, from: "+34 600 000 001", extension: "100" });
+      const queued = await ring();
+      const connected = await ring();
+      await theirs.calls.answer({ callId: connected.call.id });
+      const { message } = await theirs.calls.takeMessage({ officeId: their.officeId, forStaffId: their.staffId, callerNumber: "+34 600 000 001", body: "Mensaje ajeno" });
+      return { queuedId: queued.call.id, connectedId: connected.call.id, messageId: message.id };
+    })());
+  const theirCallsAreUntouched = async () => {
+    const { queuedId, connectedId } = await theirCallsOnce();
+    expect(await theirs.calls.get({ callId: queuedId })).toMatchObject({ status: "queued", version: 1 });
+    expect(await theirs.calls.get({ callId: connectedId })).toMatchObject({ status: "connected", version: 2, staff: { id: their.staffId } });
+  };
+  /** An action on each of their calls is refused as if they did not exist. */
+  const refusedOnTheirCalls = async (act: (callId: string) => Promise<unknown>) => {
+    const { queuedId, connectedId } = await theirCallsOnce();
+    expect(await errorCodeOf(act(queuedId))).toBe("CALL_NOT_FOUND");
+    expect(await errorCodeOf(act(connectedId))).toBe("CALL_NOT_FOUND");
+    await theirCallsAreUntouched();
   };
   /** A kiosk of our own office. */
   let ourKiosk: Promise<{ token: string; officeId: string; hostId: string }> | undefined;
@@ -732,6 +775,157 @@ describe.each(testTargets())("tenancy on %s", (target) => {
       expect(await ours.notifications.markRead({ ids: [notificationId] })).toEqual({ updated: 0 });
       expect(await ours.notifications.markRead({})).toMatchObject({ updated: expect.any(Number) });
       expect((await theirs.notifications.list({ unreadOnly: true })).map((notification) => notification.id)).toContain(notificationId);
+    },
+    "waitingRoom.board": async () => {
+      await theirVisitorsOnce();
+      expect(await errorCodeOf(ours.waitingRoom.board({ officeId: their.officeId }))).toBe("NOT_FOUND");
+      const { officeId } = await ourKioskOnce();
+      expect((await ours.waitingRoom.board({ officeId })).rows.map((row) => row.name)).not.toContain("Dentro Ajena");
+    },
+    "waitingRoom.move": async () => {
+      const { onSiteId, expectedId } = await theirVisitorsOnce();
+      const { officeId } = await ourKioskOnce();
+      expect(await errorCodeOf(ours.waitingRoom.move({ officeId: their.officeId, subject: { visitId: onSiteId }, from: "arrived", to: "done" }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(ours.waitingRoom.move({ officeId, subject: { visitId: expectedId }, from: "expected", to: "arrived" }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(ours.waitingRoom.move({ officeId, subject: { appointmentId: their.appointmentId }, from: "expected", to: "arrived" }))).toBe("NOT_FOUND");
+      await theirVisitsAreUntouched();
+      expect((await theirs.appointments.get({ id: their.appointmentId })).status).toBe("booked");
+      expect(await server.db.selectFrom("waiting_room_entry").select("id").execute()).toEqual([]);
+    },
+    "telephony.endpoints.list": async () => {
+      const { id } = await theirEndpointOnce();
+      expect((await ours.telephony.endpoints.list({})).map((endpoint) => endpoint.id)).not.toContain(id);
+      expect(await ours.telephony.endpoints.list({ officeId: their.officeId })).toEqual([]);
+    },
+    "telephony.endpoints.create": async () => {
+      expect(await errorCodeOf(ours.telephony.endpoints.create({ officeId: their.officeId, provider: "generic", label: "Centralita plantada" }))).toBe("NOT_FOUND");
+      expect((await theirs.telephony.endpoints.list({})).map((endpoint) => endpoint.label)).not.toContain("Centralita plantada");
+    },
+    "telephony.endpoints.revoke": async () => {
+      const { id } = await theirEndpointOnce();
+      expect(await errorCodeOf(ours.telephony.endpoints.revoke({ id }))).toBe("NOT_FOUND");
+      expect((await theirs.telephony.endpoints.list({})).find((endpoint) => endpoint.id === id)?.revokedAt).toBeNull();
+    },
+    "callRouting.setup": async () => {
+      await theirRoutingOnce();
+      expect(await errorCodeOf(ours.callRouting.setup({ officeId: their.officeId }))).toBe("NOT_FOUND");
+    },
+    "callRouting.updateOffice": async () => {
+      await theirRoutingOnce();
+      expect(await errorCodeOf(ours.callRouting.updateOffice({ officeId: their.officeId, callHours: {}, callHolidays: [], callLines: 1, maxOverflowHops: 0 }))).toBe("NOT_FOUND");
+      await theirRoutingIsUntouched();
+    },
+    "callRouting.updateDepartment": async () => {
+      const { departmentId } = await theirRoutingOnce();
+      expect(await errorCodeOf(ours.callRouting.updateDepartment({ departmentId, strategy: "round_robin", timeoutSeconds: 5, overflow: { kind: "callback" }, callHours: null }))).toBe("NOT_FOUND");
+      // Nor can one of ours overflow into theirs.
+      const ourOffice = (await ours.offices.list())[0]!;
+      const ourDepartment = (await ours.callRouting.setup({ officeId: ourOffice.id })).departments[0]!;
+      expect(await errorCodeOf(ours.callRouting.updateDepartment({ departmentId: ourDepartment.id, strategy: "ring_all", timeoutSeconds: 30, overflow: { kind: "department", departmentId }, callHours: null }))).toBe("ROUTING_UNKNOWN_DEPARTMENT");
+      await theirRoutingIsUntouched();
+    },
+    "callRouting.updateStaffPhone": async () => {
+      await theirRoutingOnce();
+      expect(await errorCodeOf(ours.callRouting.updateStaffPhone({ staffId: their.staffId, extension: "299", languages: ["en"], skills: [] }))).toBe("STAFF_NOT_FOUND");
+      await theirRoutingIsUntouched();
+    },
+    "callRouting.rules.create": async () => {
+      await theirRoutingOnce();
+      expect(await errorCodeOf(ours.callRouting.rules.create({ officeId: their.officeId, name: "Plantada", match: {}, action: { kind: "callback" } }))).toBe("NOT_FOUND");
+      const ourOffice = (await ours.offices.list())[0]!;
+      expect(await errorCodeOf(ours.callRouting.rules.create({ officeId: ourOffice.id, name: "A ellos", match: { ivrChoice: ["7"] }, action: { kind: "staff", staffId: their.staffId } }))).toBe("ROUTING_UNKNOWN_STAFF");
+      await theirRoutingIsUntouched();
+    },
+    "callRouting.rules.update": async () => {
+      const { ruleId } = await theirRoutingOnce();
+      expect(await errorCodeOf(ours.callRouting.rules.update({ id: ruleId, version: 1, name: "Secuestrada" }))).toBe("NOT_FOUND");
+      await theirRoutingIsUntouched();
+    },
+    "callRouting.rules.remove": async () => {
+      const { ruleId } = await theirRoutingOnce();
+      expect(await errorCodeOf(ours.callRouting.rules.remove({ id: ruleId, version: 1 }))).toBe("NOT_FOUND");
+      await theirRoutingIsUntouched();
+    },
+    "callRouting.rules.reorder": async () => {
+      const { ruleId } = await theirRoutingOnce();
+      expect(await errorCodeOf(ours.callRouting.rules.reorder({ officeId: their.officeId, ruleIds: [ruleId] }))).toBe("NOT_FOUND");
+      const ourOffice = (await ours.offices.list())[0]!;
+      expect(await errorCodeOf(ours.callRouting.rules.reorder({ officeId: ourOffice.id, ruleIds: [ruleId] }))).toBe("ROUTING_RULE_VERSION_CONFLICT");
+      await theirRoutingIsUntouched();
+    },
+    "calls.live": async () => {
+      await theirCallsOnce();
+      expect(await errorCodeOf(ours.calls.live({ officeId: their.officeId }))).toBe("NOT_FOUND");
+    },
+    "calls.active": async () => {
+      const { queuedId } = await theirCallsOnce();
+      expect(await errorCodeOf(ours.calls.active({ officeId: their.officeId }))).toBe("NOT_FOUND");
+      const ourOffice = (await ours.session.me()).offices[0]!;
+      expect((await ours.calls.active({ officeId: ourOffice.id })).map((call) => call.id)).not.toContain(queuedId);
+    },
+    "calls.get": () => refusedOnTheirCalls((callId) => ours.calls.get({ callId })),
+    "calls.identify": async () => {
+      const { queuedId, messageId } = await theirCallsOnce();
+      expect(await errorCodeOf(ours.calls.identify({ officeId: their.officeId, number: "+34600000001" }))).toBe("NOT_FOUND");
+      const ourOffice = (await ours.session.me()).offices[0]!;
+      const found = await ours.calls.identify({ officeId: ourOffice.id, number: "+34600000001" });
+      expect(found.interactions.map((item) => item.id)).not.toContain(queuedId);
+      expect(found.interactions.map((item) => item.id)).not.toContain(messageId);
+    },
+    "calls.log": async () => {
+      const { queuedId } = await theirCallsOnce();
+      expect(await errorCodeOf(ours.calls.log({ officeId: their.officeId }))).toBe("NOT_FOUND");
+      const ourOffice = (await ours.session.me()).offices[0]!;
+      expect((await ours.calls.log({ officeId: ourOffice.id })).map((call) => call.id)).not.toContain(queuedId);
+    },
+    "calls.answer": () => refusedOnTheirCalls((callId) => ours.calls.answer({ callId })),
+    "calls.hold": () => refusedOnTheirCalls((callId) => ours.calls.hold({ callId })),
+    "calls.resume": () => refusedOnTheirCalls((callId) => ours.calls.resume({ callId })),
+    "calls.transfer": () => refusedOnTheirCalls((callId) => ours.calls.transfer({ callId, mode: "blind", target: { kind: "staff", staffId: their.staffId } })),
+    "calls.acceptTransfer": () => refusedOnTheirCalls((callId) => ours.calls.acceptTransfer({ callId })),
+    "calls.cancelTransfer": () => refusedOnTheirCalls((callId) => ours.calls.cancelTransfer({ callId })),
+    "calls.hangUp": () => refusedOnTheirCalls((callId) => ours.calls.hangUp({ callId })),
+    "calls.takeMessage": async () => {
+      const { connectedId } = await theirCallsOnce();
+      const ourOffice = (await ours.session.me()).offices[0]!;
+      const ourStaffId = (await ours.session.me()).staff.id;
+      expect(await errorCodeOf(ours.calls.takeMessage({ officeId: their.officeId, forStaffId: ourStaffId, callerName: "Plantada", body: "x" }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(ours.calls.takeMessage({ officeId: ourOffice.id, forStaffId: their.staffId, callerName: "Plantada", body: "x" }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(ours.calls.takeMessage({ officeId: ourOffice.id, forStaffId: ourStaffId, callId: connectedId, body: "x" }))).toBe("CALL_NOT_FOUND");
+      await theirCallsAreUntouched();
+    },
+    "calls.scheduleCallback": async () => {
+      await refusedOnTheirCalls((callId) => ours.calls.scheduleCallback({ callId, dueAt: new Date().toISOString() }));
+      const { queuedId, connectedId } = await theirCallsOnce();
+      expect(await server.db.selectFrom("agenda_entry").select("id").where("call_id", "in", [queuedId, connectedId]).execute()).toEqual([]);
+    },
+    "calls.simulate": async () => {
+      await theirCallsOnce();
+      expect(await errorCodeOf(ours.calls.simulate({ event: "ring", officeId: their.officeId, from: "+34600000002", extension: "100" }))).toBe("NOT_FOUND");
+      await refusedOnTheirCalls((callId) => ours.calls.simulate({ event: "hang_up", callId }));
+    },
+    "calls.presence.me": async () => {
+      await theirCallsOnce();
+      expect((await ours.calls.presence.me()).staffId).toBe((await ours.session.me()).staff.id);
+    },
+    "calls.presence.set": async () => {
+      await theirCallsOnce();
+      await ours.calls.presence.set({ status: "on_break" });
+      expect((await theirs.calls.presence.me()).status).toBe("busy");
+    },
+    "calls.presence.list": async () => {
+      expect(await errorCodeOf(ours.calls.presence.list({ officeId: their.officeId }))).toBe("NOT_FOUND");
+      const ourOffice = (await ours.session.me()).offices[0]!;
+      expect((await ours.calls.presence.list({ officeId: ourOffice.id })).map((item) => item.staffId)).not.toContain(their.staffId);
+    },
+    "calls.messages.mine": async () => {
+      const { messageId } = await theirCallsOnce();
+      expect((await ours.calls.messages.mine({})).map((message) => message.id)).not.toContain(messageId);
+    },
+    "calls.messages.markRead": async () => {
+      const { messageId } = await theirCallsOnce();
+      expect(await ours.calls.messages.markRead({ ids: [messageId] })).toEqual({ updated: 0 });
+      expect((await theirs.calls.messages.mine({ unreadOnly: true })).map((message) => message.id)).toContain(messageId);
     },
   };
 

@@ -26,3 +26,4 @@ export {
 } from "./seed/demo.js";
 export { clientDataColumns } from "./client-columns.js";
 export { DEMO_ANSWERS } from "./seed/answers.js";
+export { DEMO_CALLER_NUMBERS, DEMO_STAFF_PHONES } from "./seed/calls.js";

@@ -921,6 +921,26 @@ export interface CallMessageTable {
   read_at: NullableTimestamp;
 }
 
+export type WaitingStage = "expected" | "arrived" | "in_room" | "with_provider" | "done";
+
+/** Where one of the day's appointments or visits is on the waiting-room board (exactly one subject). */
+export interface WaitingRoomEntryTable {
+  id: GeneratedId;
+  organization_id: ColumnType<string, string, never>;
+  office_id: ColumnType<string, string, never>;
+  appointment_id: ColumnType<string | null, string | null | undefined, never>;
+  visit_id: ColumnType<string | null, string | null | undefined, never>;
+  stage: ColumnType<WaitingStage, WaitingStage | undefined, WaitingStage>;
+  arrived_at: NullableTimestamp;
+  in_room_at: NullableTimestamp;
+  with_provider_at: NullableTimestamp;
+  done_at: NullableTimestamp;
+  stage_changed_at: DefaultTimestamp;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organization: OrganizationTable;
   office: OfficeTable;
@@ -969,6 +989,7 @@ export interface Database {
   call: CallTable;
   call_event: CallEventTable;
   call_message: CallMessageTable;
+  waiting_room_entry: WaitingRoomEntryTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

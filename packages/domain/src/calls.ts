@@ -223,3 +223,115 @@ export const callSimulateSchema = z.discriminatedUnion(
   { error: "validation.invalid" },
 );
 export type CallSimulateInput = z.input<typeof callSimulateSchema>;
+
+// --- Identification, the call log, presence and messages -------------------------------------------
+
+/** Who is calling: the number as the console has it (E.164, or typed), in an office. */
+export const callIdentifySchema = z.strictObject({
+  officeId: id,
+  number: z.string().trim().min(1, "validation.required").max(40, "validation.too_long"),
+});
+export type CallIdentifyInput = z.input<typeof callIdentifySchema>;
+
+export const callOfficeSchema = z.strictObject({ officeId: id });
+export type CallOfficeInput = z.input<typeof callOfficeSchema>;
+
+/** A client record a number belongs to. */
+export interface CallerClient {
+  id: string;
+  displayName: string;
+  vip: boolean;
+  officeId: string | null;
+  phones: { label: string; number: string }[];
+  emails: { label: string; address: string }[];
+  preferredLocale: Locale;
+  notes: string;
+}
+
+export const CALLER_INTERACTION_KINDS = ["call", "appointment", "payment", "visit", "message"] as const;
+export type CallerInteractionKind = (typeof CALLER_INTERACTION_KINDS)[number];
+
+/** Something that happened with the caller, newest first on the console. */
+export interface CallerInteraction {
+  kind: CallerInteractionKind;
+  id: string;
+  at: string;
+  clientId: string | null;
+  /** call: its outcome or status; appointment, payment, visit: their status; message: `unread`/`read`. */
+  status: string;
+  /** call: who handled it; appointment: the service and who; payment: the amount; visit: the host; message: its first words. */
+  summary: string;
+  /** payment: amount in minor units. */
+  amountMinor?: number;
+  currency?: string;
+}
+
+/** What `calls.identify` answers: the number in E.164 (null: unreadable), the client(s), their last interactions. */
+export interface CallerIdentification {
+  number: string | null;
+  clients: CallerClient[];
+  interactions: CallerInteraction[];
+}
+
+/** One row of the call log: the call and the raw facts the analysis reads. */
+export interface CallLogEntry extends CallView {
+  /** Seconds from offered to answered (or to ended when never answered); null while waiting. */
+  waitSeconds: number | null;
+  /** Seconds from answered to ended; null when never answered or not ended. */
+  talkSeconds: number | null;
+  /** Everyone who had the call connected, in order. */
+  handledBy: { id: string; displayName: string }[];
+  /** Transfers completed (blind or announced). */
+  transfers: number;
+  /** Announced transfers that came back (cancelled or declined). */
+  transfersReturned: number;
+  /** The call's events, oldest first. */
+  events: CallEventView[];
+}
+
+export interface CallEventView {
+  kind: CallEventKind;
+  at: string;
+  staffId: string | null;
+  departmentId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** A staff member's live state. */
+export interface StaffPresence {
+  staffId: string;
+  displayName: string;
+  extension: string | null;
+  status: PresenceStatus;
+  changedAt: string | null;
+  idleSince: string | null;
+}
+
+/** A message taken for someone, as they (and the desk) see it. */
+export interface CallMessage {
+  id: string;
+  officeId: string;
+  callId: string | null;
+  forStaff: { id: string; displayName: string };
+  callerName: string | null;
+  callerNumber: string | null;
+  client: { id: string; displayName: string } | null;
+  body: string;
+  callbackRequested: boolean;
+  urgent: boolean;
+  takenBy: { id: string; displayName: string };
+  takenAt: string;
+  readAt: string | null;
+}
+
+/** What `calls.scheduleCallback` answers: the call after it and the agenda entry made. */
+export interface CallCallbackResult {
+  call: CallView;
+  agendaEntryId: string;
+}
+
+/** What `calls.takeMessage` answers: the message, and the call after it (when one was given). */
+export interface CallMessageResult {
+  message: CallMessage;
+  call: CallView | null;
+}

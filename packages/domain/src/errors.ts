@@ -161,6 +161,10 @@ export const ERROR_CODES = {
   VISIT_NOT_CHECKED_IN: "CONFLICT",
   /** Only an expected visit can be checked in or cancelled (it is on site, gone or cancelled). */
   VISIT_NOT_EXPECTED: "CONFLICT",
+  /** The waiting-room board was stale: someone moved the person to another stage meanwhile; nothing changed. */
+  WAITING_STAGE_CONFLICT: "CONFLICT",
+  /** That waiting-room stage cannot follow the current one (only forward moves). */
+  WAITING_STAGE_INVALID: "CONFLICT",
   /** The kiosk's token is unknown or was revoked. */
   KIOSK_TOKEN_INVALID: "UNAUTHORIZED",
   /** No visit of this office today has this badge or pre-registration code. */

@@ -1,6 +1,7 @@
 export * from "./agenda.js";
 export * from "./amount-limits.js";
 export * from "./answers.js";
+export * from "./call-routing.js";
 export * from "./appointments.js";
 export * from "./calls.js";
 export * from "./checkout.js";
@@ -18,3 +19,4 @@ export * from "./staff.js";
 export * from "./text.js";
 export * from "./validation.js";
 export * from "./visitors.js";
+export * from "./waiting-room.js";

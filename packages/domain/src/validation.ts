@@ -61,6 +61,8 @@ export const VALIDATION_KEYS = [
   "validation.receipt_number_invalid",
   "validation.badge_code_invalid",
   "validation.caller_required",
+  "validation.dialled_invalid",
+  "validation.skill_invalid",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

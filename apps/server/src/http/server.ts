@@ -6,6 +6,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { registerCalendarFeedRoute } from "../modules/calendar-feeds/http.js";
+import { registerTelephonyRoutes } from "../modules/telephony/http.js";
 import { appRouter, type AppRouter } from "../trpc/app-router.js";
 import type { Context, ServerDependencies } from "../trpc/context.js";
 import { createKioskLimiter } from "./attempt-limiter.js";
@@ -51,6 +52,7 @@ export async function buildHttpServer(deps: ServerDependencies, options: HttpOpt
 
   registerAuthRoutes(app, deps.auth, options.publicUrl);
   registerCalendarFeedRoute(app, deps);
+  await registerTelephonyRoutes(app, deps, { publicUrl: options.publicUrl });
 
   const kioskAttempts = createKioskLimiter();
   await app.register(fastifyTRPCPlugin, {

@@ -1,6 +1,7 @@
 import { agendaRouter } from "../modules/agenda/router.js";
 import { answersRouter } from "../modules/answers/router.js";
 import { appointmentsRouter } from "../modules/appointments/router.js";
+import { callRoutingRouter } from "../modules/call-routing/router.js";
 import { calendarFeedsRouter } from "../modules/calendar-feeds/router.js";
 import { closeOutsRouter } from "../modules/close-out/router.js";
 import { clientsRouter } from "../modules/clients/router.js";
@@ -16,9 +17,12 @@ import { schedulesRouter } from "../modules/schedules/router.js";
 import { servicesRouter } from "../modules/services/router.js";
 import { setupRouter } from "../modules/setup/router.js";
 import { staffRouter } from "../modules/staff/router.js";
+import { telephonyRouter } from "../modules/telephony/router.js";
 import { waitlistRouter } from "../modules/waitlist/router.js";
 import { kioskRouter, visitorsRouter } from "../modules/visitors/router.js";
 import { notificationsRouter } from "../modules/notifications/router.js";
+import { callsRouter } from "../modules/calls/router.js";
+import { waitingRoomRouter } from "../modules/waiting-room/router.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -45,6 +49,10 @@ export const appRouter = router({
   visitors: visitorsRouter,
   kiosk: kioskRouter,
   notifications: notificationsRouter,
+  calls: callsRouter,
+  telephony: telephonyRouter,
+  waitingRoom: waitingRoomRouter,
+  callRouting: callRoutingRouter,
 });
 
 /** The API's type, for the web client (`import type`) and typed test callers. */

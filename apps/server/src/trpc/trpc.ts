@@ -43,7 +43,7 @@ const t = initTRPC
  * slots of an APPOINTMENT_CONFLICT, or the services a slot step does not fit). Everything else
  * in `details` stays on the server.
  */
-const PUBLIC_DETAILS = ["nextSlots", "overlappingAppointments", "misfitServices", "declineCode", "paymentId", "balanceMinor", "thresholdMinor", "refundable"] as const;
+const PUBLIC_DETAILS = ["nextSlots", "overlappingAppointments", "misfitServices", "declineCode", "paymentId", "balanceMinor", "thresholdMinor", "refundable", "routingProblems"] as const;
 
 export function publicDetails(cause: unknown): Record<string, unknown> | undefined {
   if (!(cause instanceof DomainError) || !cause.details) return undefined;

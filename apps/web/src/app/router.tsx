@@ -63,12 +63,22 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: "agenda", lazy: async () => ({ Component: (await import("../features/agenda/agenda-day-page")).AgendaDayPage }) },
+          {
+            path: "desk",
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import("../features/desk/desk-page")).DeskPage }) },
+              { path: "log", lazy: async () => ({ Component: (await import("../features/desk/call-log-page")).CallLogPage }) },
+              { path: "messages", lazy: async () => ({ Component: (await import("../features/desk/messages-page")).MessagesPage }) },
+              { path: "simulator", lazy: async () => ({ Component: (await import("../features/desk/simulator-panel")).SimulatorPage }) },
+            ],
+          },
           { path: "answers", lazy: async () => ({ Component: (await import("../features/answers/answers-page")).AnswersPage }) },
           {
             path: "visitors",
             children: [
               { index: true, lazy: async () => ({ Component: (await import("../features/visitors/visitors-page")).VisitorsPage }) },
               { path: "on-site", lazy: async () => ({ Component: (await import("../features/visitors/on-site-page")).OnSitePage }) },
+              { path: "waiting-room", lazy: async () => ({ Component: (await import("../features/waiting-room/waiting-room-page")).WaitingRoomPage }) },
               { path: ":id/badge", lazy: async () => ({ Component: (await import("../features/visitors/badge-page")).BadgePage }) },
             ],
           },
@@ -89,6 +99,7 @@ export const routes: RouteObject[] = [
               { path: "offices/:id", lazy: async () => ({ Component: (await import("../features/settings/office-page")).EditOfficePage }) },
               { path: "outbox", lazy: async () => ({ Component: (await import("../features/outbox/outbox-page")).OutboxPage }) },
               { path: "products", lazy: async () => ({ Component: (await import("../features/payments/products-page")).ProductsPage }) },
+              { path: "calls", lazy: async () => ({ Component: (await import("../features/call-settings/call-settings-page")).CallSettingsPage }) },
             ],
           },
         ],

@@ -1,6 +1,6 @@
 import type { AppRouter } from "@frontoffice/server/router";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { errorCodeOf, isAuthError, isRetryable } from "./errors";
@@ -12,10 +12,20 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-/** Same origin: `/trpc`, no transformer (dates travel as ISO strings), cookies included. */
+/**
+ * Same origin: `/trpc`, no transformer (dates travel as ISO strings), cookies included.
+ * Subscriptions (the live console) run over server-sent events: a same-origin `EventSource`
+ * sends the session cookie by itself and reconnects on its own; everything else is batched.
+ */
 export function createApiClient(url = "/trpc") {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url, fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }) })],
+    links: [
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url }),
+        false: httpBatchLink({ url, fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }) }),
+      }),
+    ],
   });
 }
 

@@ -50,6 +50,7 @@ const TABLES = [
   "telephony_endpoint",
   "unanswered_question",
   "visit",
+  "waiting_room_entry",
   "waitlist_entry",
   "waitlist_offer",
 ];

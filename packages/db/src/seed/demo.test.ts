@@ -12,9 +12,11 @@ import {
 } from "@frontoffice/domain";
 import { betterAuth } from "better-auth";
 import { hashPassword } from "better-auth/crypto";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { betterAuthSchema } from "../auth.js";
 import { createTestDatabase, testTargets, type TestDatabase } from "../testing.js";
+import { DEMO_CALLER_NUMBERS, DEMO_STAFF_PHONES } from "./calls.js";
 import { DEMO_LOGINS, DEMO_ORGANIZATION_NAME, DEMO_PASSWORD, seedDemo } from "./demo.js";
 
 const now = new Date("2026-11-23T09:00:00Z");
@@ -235,6 +237,79 @@ describe.each(testTargets())("demo seed on %s", (target) => {
     const query = foldForSearch(someone.family_name ?? "");
     const found = await database.db.selectFrom("client").select("id").where("search_text", "like", `%${query}%`).execute();
     expect(found.map((row) => row.id)).toContain(someone.id);
+  });
+
+  it("sets up calls: open at every hour, queues that overflow without a circle, rules to departments with a speaker, extensions that never collide, someone available, a known caller per office", async () => {
+    const KEY_OF_KIND = { medical: "madrid", legal: "milan", education: "dublin", small_business: "boston" } as const;
+    const offices = await database.db.selectFrom("office").select(["id", "kind", "call_hours", "call_holidays"]).where("organization_id", "=", organizationId).execute();
+    const departments = await database.db.selectFrom("department").select(["id", "office_id", "extension", "overflow", "queue_strategy", "timeout_seconds"]).where("organization_id", "=", organizationId).execute();
+    const staff = await database.db.selectFrom("staff").select(["id", "display_name", "extension", "languages", "skills"]).where("organization_id", "=", organizationId).execute();
+    const assignments = await database.db.selectFrom("staff_assignment").select(["staff_id", "office_id", "department_id"]).where("organization_id", "=", organizationId).execute();
+    const rules = await database.db.selectFrom("routing_rule").selectAll().where("organization_id", "=", organizationId).orderBy("position").execute();
+    const presence = await database.db.selectFrom("staff_presence").select(["staff_id", "status"]).where("organization_id", "=", organizationId).execute();
+    const available = new Set(presence.filter((row) => row.status === "available").map((row) => row.staff_id));
+
+    const extensions = staff.map((member) => member.extension).filter((extension) => extension !== null);
+    expect(extensions).toHaveLength(Object.keys(DEMO_STAFF_PHONES).length);
+    expect(new Set(extensions).size).toBe(extensions.length);
+
+    for (const office of offices) {
+      const key = KEY_OF_KIND[office.kind as keyof typeof KEY_OF_KIND];
+      expect(Object.values(office.call_hours)).toHaveLength(7);
+      for (const day of Object.values(office.call_hours)) expect(day).toEqual([{ start: "00:00", end: "24:00" }]);
+      expect(office.call_holidays).toEqual([]);
+
+      // Overflows stay in the office and end (voicemail, call-back or the default), never going round.
+      const own = departments.filter((department) => department.office_id === office.id);
+      const next = new Map(own.map((department) => [department.id, (department.overflow as { kind: string; departmentId?: string } | null) ?? null]));
+      expect([...next.values()].some((target) => target?.kind === "department")).toBe(true);
+      expect([...next.values()].some((target) => target?.kind === "voicemail")).toBe(true);
+      for (const start of next.keys()) {
+        const seen = new Set<string>();
+        let current: string | undefined = start;
+        while (current !== undefined) {
+          expect(seen.has(current), `overflow circle at ${key}`).toBe(false);
+          seen.add(current);
+          const target = next.get(current);
+          if (target?.kind === "department") expect(next.has(target.departmentId!)).toBe(true);
+          current = target?.kind === "department" ? target.departmentId : undefined;
+        }
+      }
+
+      // Nobody's extension is one of the office's departments'.
+      const here = new Set(assignments.filter((assignment) => assignment.office_id === office.id).map((assignment) => assignment.staff_id));
+      const departmentExtensions = new Set(own.map((department) => department.extension));
+      expect(staff.filter((member) => here.has(member.id) && departmentExtensions.has(member.extension))).toEqual([]);
+      expect(staff.some((member) => here.has(member.id) && available.has(member.id))).toBe(true);
+
+      // Rules in order, each to a department of the office; a Spanish caller reaches someone who speaks it.
+      const officeRules = rules.filter((rule) => rule.office_id === office.id);
+      expect(officeRules.length).toBeGreaterThanOrEqual(2);
+      expect(officeRules.map((rule) => rule.position)).toEqual(officeRules.map((_, index) => index));
+      for (const rule of officeRules) {
+        expect(Object.keys(rule.match).length).toBeGreaterThan(0);
+        expect(own.map((department) => department.id)).toContain((rule.action as { departmentId: string }).departmentId);
+      }
+      const spanish = officeRules.find((rule) => (rule.match as { language?: string[] }).language?.includes("es"));
+      if (key !== "madrid") {
+        const departmentId = (spanish?.action as { departmentId: string } | undefined)?.departmentId;
+        const speakers = assignments.filter((assignment) => assignment.department_id === departmentId).map((assignment) => staff.find((member) => member.id === assignment.staff_id));
+        expect(speakers.some((member) => member?.languages.includes("es")), `a Spanish speaker in ${key}`).toBe(true);
+      } else {
+        expect(staff.filter((member) => here.has(member.id) && member.extension !== "500" && member.extension !== "501").every((member) => member.languages.includes("es") && member.languages.includes("en"))).toBe(true);
+      }
+
+      // The known caller: one live client of the office with that number, findable by it.
+      const known = await database.db
+        .selectFrom("client")
+        .select(["phones", "search_text"])
+        .where("office_id", "=", office.id)
+        .where("archived_at", "is", null)
+        .where(sql<boolean>`phones @> ${JSON.stringify([{ number: DEMO_CALLER_NUMBERS[key] }])}::jsonb`)
+        .execute();
+      expect(known, key).toHaveLength(1);
+      expect(known[0]?.search_text).toContain(DEMO_CALLER_NUMBERS[key].replace(/\D/g, ""));
+    }
   });
 
   it("does nothing the second time", async () => {

@@ -23,6 +23,7 @@ import type { Database, NewAuditLog, NewClient, NewDepartment, NewOffice, NewSta
 import { seedAppointments } from "./appointments.js";
 import { seedAnswers } from "./answers.js";
 import { seedVisitors } from "./visitors.js";
+import { seedCalls } from "./calls.js";
 import { seedProducts } from "./products.js";
 import * as data from "./data.js";
 import { cif, codiceFiscale, dni, ein, irishVat, nie, partitaIva } from "./identifiers.js";
@@ -445,6 +446,16 @@ async function writeDemo(trx: Transaction<Database>, now: Date, passwordHash: st
   await seedAnswers(trx, { random, now, organizationId, officeId, deskStaffId: (key) => staffIdOf(desks[key]) });
   // A few visitors expected later today at each office.
   await seedVisitors(trx, { random, now, organizationId, officeId, timeZone: (key) => officeOf.get(key)?.timeZone ?? "UTC", staffId: staffIdOf, deskStaffId: (key) => staffIdOf(desks[key]) });
+  // Calls: extensions, languages, queues, routing rules, who is available, known callers.
+  await seedCalls(trx, {
+    now,
+    organizationId,
+    offices: OFFICES.map((office) => office.key),
+    officeId,
+    departmentId: (key, index) => departments.find((department) => department.key === key && department.index === index)?.id,
+    staffId: staffIdOf,
+    clientIds: (key) => clients.filter((client) => client.office_id === officeId(key) && !client.archived_at).map((client) => client.id as string),
+  });
   return organizationId;
 }
 

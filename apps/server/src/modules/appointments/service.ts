@@ -533,17 +533,23 @@ export async function cancelAppointment(actor: Actor, input: CancelAppointmentIn
 
 /** Confirms, checks in, starts, completes or marks a no-show, following the lifecycle. */
 export async function setAppointmentStatus(actor: Actor, input: { id: string; version: number; status: AppointmentStatus }): Promise<Appointment> {
-  return actor.db.transaction().execute(async (trx) => {
-    const row = await lockOpen(trx, actor, input.id, input.version);
-    if (row.status === input.status) return getAppointment(actor, row.id, trx);
-    if (!canTransition(row.status, input.status)) {
-      throw new DomainError(["cancelled", "completed", "no_show"].includes(row.status) ? "APPOINTMENT_CLOSED" : "APPOINTMENT_STATUS_INVALID", undefined, { from: row.status, to: input.status });
-    }
-    const at = actor.clock.now();
-    await saveVersion(trx, actor, row, at, { status: input.status });
-    await recordChangeBy(trx, actor, { type: ENTITY, id: row.id }, "status", { status: { from: row.status, to: input.status } }, at);
-    return getAppointment(actor, row.id, trx);
-  });
+  return actor.db.transaction().execute((trx) => changeAppointmentStatus(trx, actor, input));
+}
+
+/**
+ * {@link setAppointmentStatus} inside a caller's transaction (the waiting-room board moves a
+ * patient and their appointment together). Setting the status it already has changes nothing.
+ */
+export async function changeAppointmentStatus(trx: Transaction<Database>, actor: Actor, input: { id: string; version: number; status: AppointmentStatus }): Promise<Appointment> {
+  const row = await lockOpen(trx, actor, input.id, input.version);
+  if (row.status === input.status) return getAppointment(actor, row.id, trx);
+  if (!canTransition(row.status, input.status)) {
+    throw new DomainError(["cancelled", "completed", "no_show"].includes(row.status) ? "APPOINTMENT_CLOSED" : "APPOINTMENT_STATUS_INVALID", undefined, { from: row.status, to: input.status });
+  }
+  const at = actor.clock.now();
+  await saveVersion(trx, actor, row, at, { status: input.status });
+  await recordChangeBy(trx, actor, { type: ENTITY, id: row.id }, "status", { status: { from: row.status, to: input.status } }, at);
+  return getAppointment(actor, row.id, trx);
 }
 
 export async function agenda(actor: Pick<Actor, "db" | "organizationId">, raw: AgendaQuery): Promise<Appointment[]> {

@@ -62,7 +62,7 @@ type Trx = Transaction<Database>;
  * Who acts on a visit: a signed-in staff member, or an office's kiosk (no one signed in; the
  * kiosk's token decided the organization and office).
  */
-interface VisitActor {
+export interface VisitActor {
   db: Db;
   clock: Clock;
   organizationId: string;
@@ -70,7 +70,7 @@ interface VisitActor {
   by: CheckedBy;
 }
 
-const staffActor = (actor: Actor): VisitActor => ({ db: actor.db, clock: actor.clock, organizationId: actor.organizationId, requestId: actor.requestId, by: { channel: "staff", staffId: actor.staffId } });
+export const staffActor = (actor: Actor): VisitActor => ({ db: actor.db, clock: actor.clock, organizationId: actor.organizationId, requestId: actor.requestId, by: { channel: "staff", staffId: actor.staffId } });
 
 const VISIT = "visit";
 
@@ -212,7 +212,7 @@ export async function preRegisterVisit(actor: Actor, raw: VisitPreRegisterInput)
 }
 
 /** Checks in an expected visit (conditional: of two check-ins at once, one wins) and notifies the host. */
-async function checkInExpected(trx: Trx, actor: VisitActor, visitId: string, at: Date): Promise<void> {
+export async function checkInExpected(trx: Trx, actor: VisitActor, visitId: string, at: Date): Promise<void> {
   if (!(await markCheckedIn(trx, actor.organizationId, visitId, actor.by, at))) {
     await visitOf(trx, actor.organizationId, visitId);
     throw new DomainError("VISIT_NOT_EXPECTED", "visit is not expected");
@@ -254,16 +254,18 @@ export async function checkInVisit(actor: Actor, raw: VisitCheckInInput): Promis
  * VISIT_ALREADY_CHECKED_OUT and nothing changes.
  */
 async function checkOut(actor: VisitActor, visitId: string): Promise<void> {
-  const now = actor.clock.now();
-  await actor.db.transaction().execute(async (trx) => {
-    if (await markCheckedOut(trx, actor.organizationId, visitId, actor.by, now)) {
-      await audit(trx, actor, visitId, "update", { status: { from: "checked_in", to: "checked_out" } }, now);
-      return;
-    }
-    const visit = await visitOf(trx, actor.organizationId, visitId);
-    if (visit.status === "checked_out") throw new DomainError("VISIT_ALREADY_CHECKED_OUT", "visit already checked out");
-    throw new DomainError("VISIT_NOT_CHECKED_IN", "visit is not on site");
-  });
+  await actor.db.transaction().execute((trx) => checkOutIn(trx, actor, visitId, actor.clock.now()));
+}
+
+/** {@link checkOut} inside a caller's transaction (the waiting-room board checks a visitor out as they leave). */
+export async function checkOutIn(trx: Trx, actor: VisitActor, visitId: string, at: Date): Promise<void> {
+  if (await markCheckedOut(trx, actor.organizationId, visitId, actor.by, at)) {
+    await audit(trx, actor, visitId, "update", { status: { from: "checked_in", to: "checked_out" } }, at);
+    return;
+  }
+  const visit = await visitOf(trx, actor.organizationId, visitId);
+  if (visit.status === "checked_out") throw new DomainError("VISIT_ALREADY_CHECKED_OUT", "visit already checked out");
+  throw new DomainError("VISIT_NOT_CHECKED_IN", "visit is not on site");
 }
 
 export async function checkOutVisit(actor: Actor, visitId: string): Promise<Visit> {

@@ -37,8 +37,25 @@ export function SettingsPage() {
       <OfficesCard />
       <ServicesAndHoursCard />
       <ProductsSettingsCard />
+      <CallSettingsLinkCard />
       <OutboxLinkCard />
     </div>
+  );
+}
+
+/** Where managers set up call routing and the phone systems (`calls.configure`). */
+function CallSettingsLinkCard() {
+  const { t } = useI18n();
+  if (!useCan("calls.configure")) return null;
+  return (
+    <Card>
+      <CardContent className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-700">{t("callSettings.openHint")}</p>
+        <Link to="/settings/calls" className={buttonClasses("secondary")}>
+          {t("callSettings.open")}
+        </Link>
+      </CardContent>
+    </Card>
   );
 }
 

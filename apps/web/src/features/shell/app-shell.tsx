@@ -9,7 +9,7 @@ import { markSignedIn, wasSignedIn, type SignInState } from "../../lib/session-e
 import { useTRPC } from "../../lib/trpc";
 import { useSignOut } from "../auth/use-sign-out";
 import { useCanOpenSettings } from "../settings/settings-access";
-import { SessionContext, useCan } from "./session-context";
+import { SessionContext, useCan, useSession } from "./session-context";
 import { UserMenu } from "./user-menu";
 import { NotificationsBell } from "../visitors/notifications-bell";
 
@@ -89,6 +89,14 @@ function ShellLayout() {
   const canReadPayments = useCan("payments.read");
   const canReadAnswers = useCan("answers.read");
   const canReadVisitors = useCan("visitors.read");
+  const canReadCalls = useCan("calls.read");
+  // The console is a receptionist's main screen: first for them, after the clients for everyone else.
+  const deskFirst = useSession().staff.roles.includes("receptionist");
+  const deskLink = canReadCalls ? (
+    <NavLink to="/desk" className={navLinkClasses}>
+      {t("nav.desk")}
+    </NavLink>
+  ) : null;
   const canOpenSettings = useCanOpenSettings();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -110,9 +118,11 @@ function ShellLayout() {
             <span className="hidden sm:inline">{t("app.name")}</span>
           </NavLink>
           <nav aria-label={t("nav.label")} className="flex flex-1 items-center gap-1">
+            {deskFirst ? deskLink : null}
             <NavLink to="/clients" className={navLinkClasses}>
               {t("nav.clients")}
             </NavLink>
+            {deskFirst ? null : deskLink}
             {canReadSchedule ? (
               <NavLink to="/schedule" className={navLinkClasses}>
                 {t("nav.schedule")}
@@ -136,6 +146,11 @@ function ShellLayout() {
             {canReadVisitors ? (
               <NavLink to="/visitors" className={navLinkClasses}>
                 {t("nav.visitors")}
+              </NavLink>
+            ) : null}
+            {canReadVisitors ? (
+              <NavLink to="/visitors/waiting-room" className={navLinkClasses}>
+                {t("nav.waitingRoom")}
               </NavLink>
             ) : null}
             {canReadStaff ? (

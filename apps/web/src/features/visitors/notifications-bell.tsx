@@ -1,4 +1,6 @@
+import { formatPhone, type StaffNotification } from "@frontoffice/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "../../components/ui";
 import { useI18n } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
@@ -35,6 +37,7 @@ export function NotificationsBell() {
         <DropdownMenuLabel>{t("notifications.title")}</DropdownMenuLabel>
         {items.length === 0 ? <p className="px-2 py-3 text-sm text-slate-600">{t("notifications.none")}</p> : null}
         {items.slice(0, 10).map((item) => {
+          if (item.kind === "call_message") return <CallMessageItem key={item.id} item={item} />;
           const who = item.payload.company ? `${item.payload.visitorName ?? "—"} (${item.payload.company})` : (item.payload.visitorName ?? "—");
           return (
             <DropdownMenuItem key={item.id} className="flex flex-col items-start gap-0.5" data-testid="notification">
@@ -47,5 +50,21 @@ export function NotificationsBell() {
         })}
       </DropdownMenuContent>
     </DropdownMenu>
+  );
+}
+
+/** A message taken for me at the desk: who called, linking to my messages. */
+function CallMessageItem({ item }: { item: StaffNotification }) {
+  const { t, formatDateTime } = useI18n();
+  // The payload of a `call_message` notification (written by the calls module).
+  const payload = item.payload as { callerName?: string | null; callerNumber?: string | null };
+  const caller = payload.callerName ?? (payload.callerNumber ? formatPhone(payload.callerNumber) : t("desk.caller.withheld"));
+  return (
+    <DropdownMenuItem asChild className="flex flex-col items-start gap-0.5" data-testid="notification">
+      <Link to="/desk/messages">
+        <span className={item.readAt === null ? "font-semibold" : undefined}>{t("notifications.callMessage", { caller })}</span>
+        <span className="text-xs text-slate-600">{formatDateTime(item.createdAt)}</span>
+      </Link>
+    </DropdownMenuItem>
   );
 }

@@ -37,6 +37,26 @@ export function useDeskOffice(): [string | undefined, (id: string) => void] {
   return [chosen, setOfficeId];
 }
 
+/** Which office the page shows, when the staff member works in more than one. */
+export function OfficePicker({ officeId, onChange }: { officeId: string | undefined; onChange: (id: string) => void }) {
+  const { t } = useI18n();
+  const offices = useOffices();
+  if (offices.length < 2) return null;
+  return (
+    <Field label={t("visitors.office")} className="w-64">
+      {(control) => (
+        <Select {...control} value={officeId ?? ""} onChange={(event) => onChange(event.target.value)}>
+          {offices.map((office) => (
+            <option key={office.id} value={office.id}>
+              {office.name}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
 /** The reception's visitors page: today's visitors, check-in and out, walk-ins, the roll call and badges. */
 export function VisitorsPage() {
   const { t, formatDate } = useI18n();
@@ -55,18 +75,11 @@ export function VisitorsPage() {
           <h1 className="text-2xl font-semibold text-slate-900">{t("visitors.title")}</h1>
           <p className="text-sm text-slate-600">{day.data ? t("visitors.dayOf", { date: formatDate(day.data.date, "long") }) : t("visitors.intro")}</p>
         </div>
-        {offices.length > 1 ? (
-          <Field label={t("visitors.office")} className="w-64">
-            {(control) => (
-              <Select {...control} value={officeId ?? ""} onChange={(event) => setOfficeId(event.target.value)}>
-                {offices.map((office) => (
-                  <option key={office.id} value={office.id}>
-                    {office.name}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+        <OfficePicker officeId={officeId} onChange={setOfficeId} />
+        {officeId ? (
+          <Link to={`/visitors/waiting-room?office=${officeId}`} className={buttonClasses("secondary")}>
+            {t("waitingRoom.open")}
+          </Link>
         ) : null}
         {officeId ? (
           <Link to={`/visitors/on-site?office=${officeId}`} className={buttonClasses("secondary")}>
