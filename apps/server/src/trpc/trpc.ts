@@ -27,6 +27,15 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
+    // Subscriptions (the console's live calls) over server-sent events: a ping keeps proxies from
+    // dropping a quiet stream and lets the browser notice a dead one (it reconnects after 25 s
+    // without a byte); each stream ends after 15 minutes and the browser reconnects at once,
+    // so the session and permission checks run again (sessions idle out after 30 minutes).
+    sse: {
+      ping: { enabled: true, intervalMs: 10_000 },
+      client: { reconnectAfterInactivityMs: 25_000 },
+      maxDurationMs: 15 * 60_000,
+    },
     errorFormatter({ shape, error }) {
       const { code, issues } = describeError(error);
       const details = publicDetails(error.cause);

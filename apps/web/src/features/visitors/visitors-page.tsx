@@ -29,12 +29,34 @@ export function VisitStatusBadge({ status }: { status: VisitStatus }) {
   return <Badge tone={STATUS_TONE[status]}>{t(`visitors.status.${status}` as MessageKey)}</Badge>;
 }
 
-/** The office the desk works for, remembered in the address (`?office=`) so a reload keeps it. */
+const DESK_OFFICE_KEY = "frontoffice.deskOffice";
+
+/** The office this browser's desk last worked for; storage may be unavailable (private modes). */
+function rememberedDeskOffice(): string | undefined {
+  try {
+    return window.localStorage.getItem(DESK_OFFICE_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The office the desk works for: the address's `?office=`, else the one this browser's desk
+ * last chose (a receptionist working in several offices sits at one of them), else the first.
+ */
 export function useDeskOffice(): [string | undefined, (id: string) => void] {
   const offices = useOffices();
-  const [officeId, setOfficeId] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get("office") ?? undefined);
+  const [officeId, setOfficeId] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get("office") ?? rememberedDeskOffice());
   const chosen = officeId && offices.some((office) => office.id === officeId) ? officeId : offices[0]?.id;
-  return [chosen, setOfficeId];
+  const choose = (id: string) => {
+    setOfficeId(id);
+    try {
+      window.localStorage.setItem(DESK_OFFICE_KEY, id);
+    } catch {
+      // Not remembered: the choice still holds on this page.
+    }
+  };
+  return [chosen, choose];
 }
 
 /** Which office the page shows, when the staff member works in more than one. */
