@@ -164,7 +164,8 @@ export function DeskPage() {
                 <CardTitle>{t("desk.answers.title")}</CardTitle>
               </CardHeader>
               <CardContent className="space-y-3">
-                <AnswerSearchPanel officeId={officeId} defaultLanguage={selected?.language ?? office.locale} onOpen={setOpenAnswer} compact />
+                {/* Keyed by office: another office starts the search over, in its own language. */}
+                <AnswerSearchPanel key={officeId} officeId={officeId} defaultLanguage={selected?.language ?? office.locale} onOpen={setOpenAnswer} compact />
                 {openAnswer ? (
                   <article className="rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200" aria-label={openAnswer.answer.question}>
                     <h3 className="font-medium text-slate-900">{openAnswer.answer.question}</h3>
