@@ -125,6 +125,25 @@ describe.each(testTargets())("call routing settings on %s", (target) => {
     expect(slow.issues.map((issue) => issue.path.join("."))).toEqual(["timeoutSeconds"]);
   });
 
+  it("sends calls that name no one to a department of the office, never another office's, and audits the change", async () => {
+    const { office } = await manager.callRouting.setup({ officeId });
+    expect(office.defaultDepartmentId).toBeNull();
+    const settings = { officeId, callHours: office.callHours, callHolidays: office.callHolidays, callLines: office.callLines, maxOverflowHops: office.maxOverflowHops };
+    const milan = (await manager.offices.list()).find((candidate) => candidate.id !== officeId)!;
+    const elsewhere = (await manager.callRouting.setup({ officeId: milan.id })).departments[0]!.id;
+    expect(await errorCodeOf(manager.callRouting.updateOffice({ ...settings, defaultDepartmentId: elsewhere }))).toBe("ROUTING_UNKNOWN_DEPARTMENT");
+    expect(await errorCodeOf(manager.callRouting.updateOffice({ ...settings, defaultDepartmentId: crypto.randomUUID() }))).toBe("ROUTING_UNKNOWN_DEPARTMENT");
+    expect((await manager.callRouting.setup({ officeId })).office.defaultDepartmentId).toBeNull();
+
+    expect(await manager.callRouting.updateOffice({ ...settings, defaultDepartmentId: reception })).toMatchObject({ defaultDepartmentId: reception });
+    const { state } = await loadRoutingSetup(server.db, organizationId, officeId);
+    expect(state.defaultDepartmentId).toBe(reception);
+    const audits = await server.db.selectFrom("audit_log").select("changes").where("entity_type", "=", "office").where("entity_id", "=", officeId).execute();
+    expect(audits.map((audit) => Object.keys(audit.changes as object))).toContainEqual(["defaultDepartmentId"]);
+    // Leaving it out sends such calls nowhere again.
+    expect(await manager.callRouting.updateOffice(settings)).toMatchObject({ defaultDepartmentId: null });
+  });
+
   it("gives staff an extension unique in the organization, never a department's, with languages and lower-case skills", async () => {
     const saved = await manager.callRouting.updateStaffPhone({ staffId: deskId, extension: "201", languages: ["es", "en", "es"], skills: ["Billing", "x-ray"] });
     expect(saved).toEqual({ id: deskId, extension: "201", languages: ["es", "en"], skills: ["billing", "x-ray"] });

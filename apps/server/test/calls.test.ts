@@ -83,6 +83,28 @@ describe.each(testTargets())("calls on %s", (target) => {
       expect(await callCount(server, desk.organizationId)).toBe(before);
     });
 
+    it("puts a call that names no one through to the office's default department, and refuses it without one", async () => {
+      const before = await callCount(server, desk.organizationId);
+      await expect(ring({ extension: undefined })).rejects.toMatchObject({ code: "ROUTING_NO_DESTINATION" });
+      expect(await callCount(server, desk.organizationId)).toBe(before);
+      await server.db.updateTable("office").set({ call_default_department_id: desk.billing.id }).where("id", "=", desk.officeId).execute();
+      try {
+        const { call, decision } = await ring({ extension: undefined });
+        expect(decision).toMatchObject({ action: "ring", departmentId: desk.billing.id, targets: [desk.staff.carla.id] });
+        expect(call).toMatchObject({ status: "ringing", department: { id: desk.billing.id }, staff: { id: desk.staff.carla.id } });
+        expect(call.decision?.explanation.slice(0, 2)).toEqual([
+          { code: "no_rule_matched", params: {} },
+          { code: "default_destination", params: { departmentId: desk.billing.id } },
+        ]);
+        // A dialled extension still goes where it was dialled.
+        const direct = await ring();
+        expect(direct.call.department).toMatchObject({ id: desk.reception.id });
+        expect(direct.call.decision?.explanation.map((step) => step.code)).not.toContain("default_destination");
+      } finally {
+        await server.db.updateTable("office").set({ call_default_department_id: null }).where("id", "=", desk.officeId).execute();
+      }
+    });
+
     it("changes nothing twice when the phone system repeats an event", async () => {
       const callId = nextId();
       const first = await phoneEvent(server, desk, { event: "ringing", callId, from: "612345678", extension: desk.reception.extension });

@@ -811,8 +811,12 @@ describe.each(testTargets())("tenancy on %s", (target) => {
       expect(await errorCodeOf(ours.callRouting.setup({ officeId: their.officeId }))).toBe("NOT_FOUND");
     },
     "callRouting.updateOffice": async () => {
-      await theirRoutingOnce();
+      const { departmentId } = await theirRoutingOnce();
       expect(await errorCodeOf(ours.callRouting.updateOffice({ officeId: their.officeId, callHours: {}, callHolidays: [], callLines: 1, maxOverflowHops: 0 }))).toBe("NOT_FOUND");
+      // Nor can our calls that name no one go to one of their departments.
+      const ourOffice = (await ours.callRouting.setup({ officeId: (await ours.offices.list())[0]!.id })).office;
+      const ourSettings = { officeId: ourOffice.id, callHours: ourOffice.callHours, callHolidays: ourOffice.callHolidays, callLines: ourOffice.callLines, maxOverflowHops: ourOffice.maxOverflowHops };
+      expect(await errorCodeOf(ours.callRouting.updateOffice({ ...ourSettings, defaultDepartmentId: departmentId }))).toBe("ROUTING_UNKNOWN_DEPARTMENT");
       await theirRoutingIsUntouched();
     },
     "callRouting.updateDepartment": async () => {

@@ -79,6 +79,12 @@ export interface OfficeTable {
   call_lines: Generated<number>;
   /** Overflows one call may take before voicemail (0..10, default 3). */
   call_max_overflow_hops: Generated<number>;
+  /**
+   * Where a call that names no extension or department goes when no routing rule matched (the
+   * main number without an IVR): a department of this office; null refuses such a call. Cleared
+   * when the department is deleted.
+   */
+  call_default_department_id: Generated<string | null>;
   created_at: CreatedAt;
 }
 

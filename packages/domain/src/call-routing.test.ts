@@ -37,6 +37,9 @@ describe("call routing schemas", () => {
   it("bounds lines, hops and time-outs as the database does, and sorts holidays", () => {
     expect(callOfficeSettingsSchema.parse({ officeId: OFFICE, callHours: {}, callHolidays: ["2026-12-25", "2026-01-01"], callLines: 32, maxOverflowHops: 0 }).callHolidays).toEqual(["2026-01-01", "2026-12-25"]);
     expect(keysOf(callOfficeSettingsSchema.safeParse({ officeId: OFFICE, callHours: {}, callHolidays: ["25/12"], callLines: 0, maxOverflowHops: 11 })).map(([path]) => path)).toEqual(["callHolidays.0", "callLines", "maxOverflowHops"]);
+    expect(callOfficeSettingsSchema.parse({ officeId: OFFICE, callHours: {}, callHolidays: [], callLines: 4, maxOverflowHops: 3 }).defaultDepartmentId).toBeNull();
+    expect(callOfficeSettingsSchema.parse({ officeId: OFFICE, callHours: {}, callHolidays: [], callLines: 4, maxOverflowHops: 3, defaultDepartmentId: OFFICE }).defaultDepartmentId).toBe(OFFICE);
+    expect(keysOf(callOfficeSettingsSchema.safeParse({ officeId: OFFICE, callHours: {}, callHolidays: [], callLines: 4, maxOverflowHops: 3, defaultDepartmentId: "reception" }))).toEqual([["defaultDepartmentId", "validation.id_invalid"]]);
     expect(keysOf(departmentQueueSchema.safeParse({ departmentId: DEPARTMENT, strategy: "random", timeoutSeconds: 0, overflow: { kind: "department" }, callHours: null })).map(([path]) => path)).toEqual(["strategy", "timeoutSeconds", "overflow.departmentId"]);
     expect(routingRulesReorderSchema.safeParse({ officeId: OFFICE, ruleIds: [DEPARTMENT, DEPARTMENT] }).success).toBe(false);
   });

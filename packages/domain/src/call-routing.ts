@@ -53,6 +53,11 @@ export const callOfficeSettingsSchema = z.strictObject({
   callHolidays: distinct(localDateSchema, 366).transform((dates) => [...dates].sort()),
   callLines: z.int("validation.invalid").min(1, "validation.too_small").max(MAX_CALL_LINES, "validation.too_big"),
   maxOverflowHops: z.int("validation.invalid").min(0, "validation.too_small").max(MAX_CALL_OVERFLOW_HOPS, "validation.too_big"),
+  /**
+   * The department of this office a call goes to when it names no extension or department and no
+   * rule matched (the main number without an IVR); null (the default): such a call is refused.
+   */
+  defaultDepartmentId: id.nullable().default(null),
 });
 export type CallOfficeSettingsInput = z.input<typeof callOfficeSettingsSchema>;
 
@@ -213,6 +218,8 @@ export interface CallRoutingSetup {
     callHolidays: string[];
     callLines: number;
     maxOverflowHops: number;
+    /** Where calls that name no one go when no rule matched; null: they are refused. */
+    defaultDepartmentId: string | null;
   };
   departments: CallRoutingDepartment[];
   staff: CallRoutingStaff[];

@@ -88,6 +88,11 @@ export interface RoutingState {
   readonly queues?: Readonly<Record<string, readonly WaitingCall[]>>;
   /** How many overflows one call may take before it goes to voicemail; 3 when absent. */
   readonly maxOverflowHops?: number;
+  /**
+   * Where a call that names no extension or department goes when no rule matched (an office's
+   * main number without an IVR); such a call is refused (`ROUTING_NO_DESTINATION`) when absent or null.
+   */
+  readonly defaultDepartmentId?: string | null;
 }
 
 /** Which calls a rule applies to; every condition given must hold, an empty match takes all. */
@@ -200,6 +205,8 @@ export const EXPLANATION_CODES = [
   "voicemail",
   /** `departmentId`. */
   "callback_requested",
+  /** `departmentId`: no rule matched and the call names no one, so it goes to the office's default department. */
+  "default_destination",
 ] as const;
 export type ExplanationCode = (typeof EXPLANATION_CODES)[number];
 

@@ -222,6 +222,30 @@ describe("extensions", () => {
   });
 });
 
+describe("default destination", () => {
+  const withDefault: RoutingState = { ...state, defaultDepartmentId: "reception" };
+
+  it("sends a call that names no one to the office's default department, as if it named it", () => {
+    const decision = route(call(), withDefault, [], NOW);
+    expect(decision).toMatchObject({ action: "ring", departmentId: "reception", targets: ["ana", "ben"] });
+    expect(codes(decision)).toEqual(["no_rule_matched", "default_destination", "department_selected", "staff_available", "strategy_applied"]);
+    expect(decision.explanation[1]).toEqual({ code: "default_destination", params: { departmentId: "reception" } });
+    const named = route(call({ departmentId: "reception" }), state, [], NOW);
+    expect(decision.explanation.filter((step) => step.code !== "default_destination")).toEqual(named.explanation);
+    expect(route(call(), withDefault, [], "2025-11-24T22:00:00Z")).toMatchObject({ action: "closed", reason: "after_hours" });
+  });
+
+  it("leaves extensions, named departments and rules alone, and refuses without a default", () => {
+    expect(route(call({ extension: "102" }), withDefault, [], NOW)).toMatchObject({ action: "ring", departmentId: "billing" });
+    expect(route(call({ departmentId: "appointments" }), withDefault, [], NOW)).toMatchObject({ departmentId: "appointments" });
+    expect(codes(route(call({ extension: "102" }), withDefault, [], NOW))).not.toContain("default_destination");
+    const rule: RoutingRule = { id: "ivr-2", match: { ivrChoice: ["2"] }, action: { kind: "department", departmentId: "billing" } };
+    expect(route(call({ ivrChoice: "2" }), withDefault, [rule], NOW)).toMatchObject({ action: "ring", departmentId: "billing" });
+    expect(codeOf(() => route(call(), { ...state, defaultDepartmentId: null }, [], NOW))).toBe("ROUTING_NO_DESTINATION");
+    expect(codeOf(() => route(call(), { ...state, defaultDepartmentId: "ghost" }, [], NOW))).toBe("ROUTING_UNKNOWN_DEPARTMENT");
+  });
+});
+
 describe("rules", () => {
   const rules: RoutingRule[] = [
     { id: "vip-line", match: { priority: ["vip"] }, action: { kind: "staff", staffId: "ben" } },

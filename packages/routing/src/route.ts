@@ -266,5 +266,10 @@ export function route(call: Call, state: RoutingState, rules: readonly RoutingRu
     throw new RoutingError("ROUTING_UNKNOWN_EXTENSION", `No department or staff member on extension ${extension}`, { extension });
   }
   if (call.departmentId !== undefined) return routeToDepartment(lookup.department(call.departmentId), undefined, call, state, nowMs, decision);
+  if (state.defaultDepartmentId != null) {
+    const department = lookup.department(state.defaultDepartmentId);
+    decision.step("default_destination", { departmentId: department.id });
+    return routeToDepartment(department, undefined, call, state, nowMs, decision);
+  }
   throw new RoutingError("ROUTING_NO_DESTINATION", "The call names no extension or department and no rule matched", { callId: call.id });
 }

@@ -49,6 +49,12 @@ describe("validateRoutingConfig", () => {
     ]);
   });
 
+  it("checks the default destination names a department of the state", () => {
+    expect(problems({ ...sound, defaultDepartmentId: "front" })).toEqual([]);
+    expect(problems({ ...sound, defaultDepartmentId: null })).toEqual([]);
+    expect(problems({ ...sound, defaultDepartmentId: "ghost" })).toEqual([{ code: "ROUTING_UNKNOWN_DEPARTMENT", details: { departmentId: "ghost", field: "defaultDepartmentId" } }]);
+  });
+
   it("reports duplicate and malformed extensions and ids", () => {
     const state: RoutingState = {
       ...sound,

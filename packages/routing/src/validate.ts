@@ -97,6 +97,9 @@ export function validateRoutingConfig(state: RoutingState, rules: readonly Routi
       problems.push(new RoutingError("ROUTING_UNKNOWN_DEPARTMENT", `Department ${department.id} overflows to an unknown department`, { departmentId: department.overflow.departmentId, from: department.id }));
     }
   }
+  if (state.defaultDepartmentId != null && !departmentIds.has(state.defaultDepartmentId)) {
+    problems.push(new RoutingError("ROUTING_UNKNOWN_DEPARTMENT", "The default destination is an unknown department", { departmentId: state.defaultDepartmentId, field: "defaultDepartmentId" }));
+  }
   for (const cycle of overflowCycles(state.departments)) {
     problems.push(new RoutingError("ROUTING_OVERFLOW_CYCLE", `Overflow goes round in a circle: ${[...cycle, cycle[0]].join(" → ")}`, { cycle }));
   }

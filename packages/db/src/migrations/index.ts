@@ -12,6 +12,7 @@ import * as answers from "./2026-11-23T0600-answers.js";
 import * as visitors from "./2026-11-23T0610-visitors.js";
 import * as calls from "./2026-11-23T0700-calls.js";
 import * as waitingRoom from "./2026-11-23T0710-waiting-room.js";
+import * as callDefaultDepartment from "./2026-11-23T0720-call-default-department.js";
 
 /**
  * Every migration, by name, in the order they run (names start with an ISO date and sort).
@@ -32,6 +33,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23T0610-visitors": visitors,
   "2026-11-23T0700-calls": calls,
   "2026-11-23T0710-waiting-room": waitingRoom,
+  "2026-11-23T0720-call-default-department": callDefaultDepartment,
 };
 
 const provider: MigrationProvider = {

@@ -143,6 +143,9 @@ export async function seedCalls(
         : [];
     });
     if (rules.length) await trx.insertInto("routing_rule").values(rules).execute();
+    // A call to the main number that names no one (no IVR choice) goes to the reception.
+    const reception = context.departmentId(key, 0);
+    if (reception) await trx.updateTable("office").set({ call_default_department_id: reception }).where("organization_id", "=", organizationId).where("id", "=", context.officeId(key)).execute();
   }
 
   for (const [name, phone] of Object.entries(DEMO_STAFF_PHONES)) {

@@ -241,7 +241,7 @@ describe.each(testTargets())("demo seed on %s", (target) => {
 
   it("sets up calls: open at every hour, queues that overflow without a circle, rules to departments with a speaker, extensions that never collide, someone available, a known caller per office", async () => {
     const KEY_OF_KIND = { medical: "madrid", legal: "milan", education: "dublin", small_business: "boston" } as const;
-    const offices = await database.db.selectFrom("office").select(["id", "kind", "call_hours", "call_holidays"]).where("organization_id", "=", organizationId).execute();
+    const offices = await database.db.selectFrom("office").select(["id", "kind", "call_hours", "call_holidays", "call_default_department_id"]).where("organization_id", "=", organizationId).execute();
     const departments = await database.db.selectFrom("department").select(["id", "office_id", "extension", "overflow", "queue_strategy", "timeout_seconds"]).where("organization_id", "=", organizationId).execute();
     const staff = await database.db.selectFrom("staff").select(["id", "display_name", "extension", "languages", "skills"]).where("organization_id", "=", organizationId).execute();
     const assignments = await database.db.selectFrom("staff_assignment").select(["staff_id", "office_id", "department_id"]).where("organization_id", "=", organizationId).execute();
@@ -284,6 +284,10 @@ describe.each(testTargets())("demo seed on %s", (target) => {
 
       // Rules in order, each to a department of the office; a Spanish caller reaches someone who speaks it.
       const officeRules = rules.filter((rule) => rule.office_id === office.id);
+      // A call that names no one goes where menu choice 1 goes: the office's first department (its reception).
+      const menuOne = officeRules.find((rule) => (rule.match as { ivrChoice?: string[] }).ivrChoice?.includes("1"));
+      expect(office.call_default_department_id).not.toBeNull();
+      expect(office.call_default_department_id).toBe((menuOne?.action as { departmentId: string } | undefined)?.departmentId);
       expect(officeRules.length).toBeGreaterThanOrEqual(2);
       expect(officeRules.map((rule) => rule.position)).toEqual(officeRules.map((_, index) => index));
       for (const rule of officeRules) {

@@ -28,7 +28,7 @@ export function toRuleView(row: RoutingRuleRow): RoutingRuleView {
 export async function lockOffice(db: Executor, organizationId: string, officeId: string) {
   return db
     .selectFrom("office")
-    .select(["id", "name", "time_zone", "locale", "call_hours", "call_holidays", "call_lines", "call_max_overflow_hops"])
+    .select(["id", "name", "time_zone", "locale", "call_hours", "call_holidays", "call_lines", "call_max_overflow_hops", "call_default_department_id"])
     .where("organization_id", "=", organizationId)
     .where("id", "=", officeId)
     .forUpdate()
@@ -47,6 +47,7 @@ export async function updateOfficeCallSettings(db: Executor, organizationId: str
       call_holidays: jsonb(settings.callHolidays),
       call_lines: settings.callLines,
       call_max_overflow_hops: settings.maxOverflowHops,
+      call_default_department_id: settings.defaultDepartmentId ?? null,
     })
     .where("organization_id", "=", organizationId)
     .where("id", "=", settings.officeId)

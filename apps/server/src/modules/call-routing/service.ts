@@ -89,6 +89,7 @@ export async function callRoutingSetup(actor: Pick<Actor, "db" | "organizationId
       callHolidays: [...(state.office.holidays ?? [])],
       callLines: setup.office.callLines,
       maxOverflowHops: state.maxOverflowHops ?? 3,
+      defaultDepartmentId: state.defaultDepartmentId ?? null,
     },
     departments: state.departments.map((department) => ({
       id: department.id,
@@ -163,18 +164,22 @@ async function writeIfChanged(
   await recordChangeBy(trx, actor, entity, "update", changes, actor.clock.now());
 }
 
-/** The office's call hours, holidays, lines and hop limit. */
+/** The office's call hours, holidays, lines, hop limit and default destination (a department of the office). */
 export async function updateCallOffice(actor: Actor, raw: CallOfficeSettingsInput): Promise<CallRoutingSetup["office"]> {
   const input = callOfficeSettingsSchema.parse(raw);
   await changeRouting(actor, [input.officeId], async (trx) => {
     const current = await lockOffice(trx, actor.organizationId, input.officeId);
     if (!current) throw new DomainError("NOT_FOUND", "office not found");
+    const { defaultDepartmentId } = input;
+    if (defaultDepartmentId !== null && (await findDepartmentQueue(trx, actor.organizationId, defaultDepartmentId))?.office_id !== input.officeId) {
+      throw new DomainError("ROUTING_UNKNOWN_DEPARTMENT", "the default destination is not a department of this office", { departmentId: defaultDepartmentId, officeId: input.officeId });
+    }
     await writeIfChanged(
       trx,
       actor,
       { type: "office", id: input.officeId },
-      { callHours: current.call_hours, callHolidays: current.call_holidays, callLines: current.call_lines, maxOverflowHops: current.call_max_overflow_hops },
-      { callHours: input.callHours, callHolidays: input.callHolidays, callLines: input.callLines, maxOverflowHops: input.maxOverflowHops },
+      { callHours: current.call_hours, callHolidays: current.call_holidays, callLines: current.call_lines, maxOverflowHops: current.call_max_overflow_hops, defaultDepartmentId: current.call_default_department_id },
+      { callHours: input.callHours, callHolidays: input.callHolidays, callLines: input.callLines, maxOverflowHops: input.maxOverflowHops, defaultDepartmentId },
       () => updateOfficeCallSettings(trx, actor.organizationId, input),
     );
   });

@@ -32,7 +32,7 @@ export function routedAt(call: { decision: unknown; offered_at: Date | string })
 export async function loadRoutingSetup(db: Executor, organizationId: string, officeId: string): Promise<RoutingSetup> {
   const office = await db
     .selectFrom("office")
-    .select(["id", "time_zone", "locale", "call_hours", "call_holidays", "call_lines", "call_max_overflow_hops", sql<string | null>`address->>'country'`.as("country")])
+    .select(["id", "time_zone", "locale", "call_hours", "call_holidays", "call_lines", "call_max_overflow_hops", "call_default_department_id", sql<string | null>`address->>'country'`.as("country")])
     .where("organization_id", "=", organizationId)
     .where("id", "=", officeId)
     .executeTakeFirst();
@@ -116,6 +116,7 @@ export async function loadRoutingSetup(db: Executor, organizationId: string, off
     ),
     queues,
     maxOverflowHops: office.call_max_overflow_hops,
+    defaultDepartmentId: office.call_default_department_id,
   };
 
   return {

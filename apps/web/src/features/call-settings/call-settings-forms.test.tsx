@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import type { DepartmentQueueInput, RoutingRuleCreateInput, StaffPhoneInput } from "@frontoffice/domain";
+import type { CallOfficeSettingsInput, DepartmentQueueInput, RoutingRuleCreateInput, StaffPhoneInput } from "@frontoffice/domain";
 import { describe, expect, it, vi } from "vitest";
 import { en } from "../../i18n/en";
 import { renderUi } from "../../test/render";
 import { DepartmentQueueForm } from "./department-queues-card";
+import { OfficeLinesForm } from "./office-call-card";
 import { RuleForm } from "./rules-card";
 import type { CallRoutingSetupView } from "./setup";
 import { StaffPhoneForm } from "./staff-phones-card";
@@ -20,6 +21,24 @@ const departments: CallRoutingSetupView["departments"] = [
 ];
 const staff: CallRoutingSetupView["staff"] = [{ id: ANA, displayName: "Ana", extension: null, languages: [], skills: [], departmentIds: [RECEPTION], presence: "available" }];
 const names = { departments: { [RECEPTION]: "Reception", [BILLING]: "Billing" }, staff: { [ANA]: "Ana" }, rules: {} };
+
+describe("OfficeLinesForm", () => {
+  const office: CallRoutingSetupView["office"] = { id: OFFICE, name: "Madrid", timeZone: "Europe/Madrid", locale: "es", callHours: { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] }, callHolidays: [], callLines: 4, maxOverflowHops: 3, defaultDepartmentId: null };
+
+  it("sends calls that name no one to the department chosen, or to no one again", async () => {
+    const onSave = vi.fn(async (_changes: Partial<CallOfficeSettingsInput>) => undefined);
+    renderUi(<OfficeLinesForm office={office} departments={departments} onSave={onSave} />);
+    const select = screen.getByLabelText(en["callSettings.office.defaultDestination"]);
+    expect(select).toHaveValue("");
+    expect(screen.getAllByRole("option").map((option) => option.textContent)).toEqual([en["callSettings.office.defaultDestinationNone"], "Reception", "Billing"]);
+    fireEvent.change(select, { target: { value: RECEPTION } });
+    fireEvent.click(screen.getByRole("button", { name: en["callSettings.office.save"] }));
+    await waitFor(() => expect(onSave).toHaveBeenLastCalledWith({ callLines: 4, maxOverflowHops: 3, callHolidays: [], defaultDepartmentId: RECEPTION }));
+    fireEvent.change(select, { target: { value: "" } });
+    fireEvent.click(screen.getByRole("button", { name: en["callSettings.office.save"] }));
+    await waitFor(() => expect(onSave).toHaveBeenLastCalledWith({ callLines: 4, maxOverflowHops: 3, callHolidays: [], defaultDepartmentId: null }));
+  });
+});
 
 describe("StaffPhoneForm", () => {
   it("saves an extension, the languages ticked and the skills typed", async () => {

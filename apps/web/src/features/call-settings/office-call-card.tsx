@@ -1,7 +1,7 @@
 import { MAX_CALL_LINES, MAX_CALL_OVERFLOW_HOPS, type CallOfficeSettingsInput, type FieldIssue } from "@frontoffice/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Alert, Button, Card, CardContent, CardHeader, CardTitle, Field, Input, useToast } from "../../components/ui";
+import { Alert, Button, Card, CardContent, CardHeader, CardTitle, Field, Input, Select, useToast } from "../../components/ui";
 import { useI18n } from "../../i18n";
 import { errorCodeOf, fieldIssuesOf } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -11,9 +11,9 @@ import { useRefreshSetup, type CallRoutingSetupView } from "./setup";
 import { routingRefusalMessage } from "./routing-problems";
 
 type Office = CallRoutingSetupView["office"];
-type LinesField = "callLines" | "maxOverflowHops" | "callHolidays";
+type LinesField = "callLines" | "maxOverflowHops" | "callHolidays" | "defaultDepartmentId";
 
-/** The office's call hours, holidays, lines and overflow limit. */
+/** The office's call hours, holidays, lines, overflow limit and where calls that name no one go. */
 export function OfficeCallCard({ setup }: { setup: CallRoutingSetupView }) {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -22,7 +22,7 @@ export function OfficeCallCard({ setup }: { setup: CallRoutingSetupView }) {
   const update = useMutation(trpc.callRouting.updateOffice.mutationOptions());
   const { office } = setup;
   const save = async (changes: Partial<CallOfficeSettingsInput>) => {
-    await update.mutateAsync({ officeId: office.id, callHours: office.callHours, callHolidays: office.callHolidays, callLines: office.callLines, maxOverflowHops: office.maxOverflowHops, ...changes });
+    await update.mutateAsync({ officeId: office.id, callHours: office.callHours, callHolidays: office.callHolidays, callLines: office.callLines, maxOverflowHops: office.maxOverflowHops, defaultDepartmentId: office.defaultDepartmentId, ...changes });
     await refresh();
     toast(t("callSettings.office.saved"), "success");
   };
@@ -32,7 +32,7 @@ export function OfficeCallCard({ setup }: { setup: CallRoutingSetupView }) {
         <CardTitle id="call-office-title">{t("callSettings.office.title", { office: office.name })}</CardTitle>
       </CardHeader>
       <CardContent className="space-y-6">
-        <OfficeLinesForm office={office} onSave={save} />
+        <OfficeLinesForm office={office} departments={setup.departments} onSave={save} />
         <section aria-labelledby="call-hours-title" className="space-y-2">
           <h3 id="call-hours-title" className="text-sm font-semibold text-slate-900">
             {t("callSettings.office.hours")}
@@ -50,11 +50,20 @@ export function OfficeCallCard({ setup }: { setup: CallRoutingSetupView }) {
   );
 }
 
-/** Lines, hop limit and holidays (exported for component tests). */
-export function OfficeLinesForm({ office, onSave }: { office: Office; onSave: (changes: Partial<CallOfficeSettingsInput>) => Promise<void> }) {
+/** Lines, hop limit, default destination and holidays (exported for component tests). */
+export function OfficeLinesForm({
+  office,
+  departments,
+  onSave,
+}: {
+  office: Office;
+  departments: readonly Pick<CallRoutingSetupView["departments"][number], "id" | "name">[];
+  onSave: (changes: Partial<CallOfficeSettingsInput>) => Promise<void>;
+}) {
   const { t, formatDate } = useI18n();
   const [lines, setLines] = useState(String(office.callLines));
   const [hops, setHops] = useState(String(office.maxOverflowHops));
+  const [defaultDepartment, setDefaultDepartment] = useState(office.defaultDepartmentId ?? "");
   const [holidays, setHolidays] = useState<string[]>(office.callHolidays);
   const [newHoliday, setNewHoliday] = useState("");
   const [issues, setIssues] = useState<Partial<Record<LinesField, FieldIssue>>>({});
@@ -74,12 +83,12 @@ export function OfficeLinesForm({ office, onSave }: { office: Office; onSave: (c
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      await onSave({ callLines, maxOverflowHops, callHolidays: holidays });
+      await onSave({ callLines, maxOverflowHops, callHolidays: holidays, defaultDepartmentId: defaultDepartment || null });
     } catch (error) {
       const placed: Partial<Record<LinesField, FieldIssue>> = {};
       for (const issue of fieldIssuesOf(error)) {
         const field = issue.path[0];
-        if (field === "callLines" || field === "maxOverflowHops" || field === "callHolidays") placed[field] ??= issue;
+        if (field === "callLines" || field === "maxOverflowHops" || field === "callHolidays" || field === "defaultDepartmentId") placed[field] ??= issue;
       }
       if (errorCodeOf(error) === "VALIDATION_FAILED" && Object.keys(placed).length) setIssues(placed);
       else setFormError(routingRefusalMessage(t, error, { departments: {}, staff: {} }));
@@ -102,6 +111,18 @@ export function OfficeLinesForm({ office, onSave }: { office: Office; onSave: (c
         </Field>
         <Field label={t("callSettings.office.hops")} hint={t("callSettings.office.hopsHint", { max: MAX_CALL_OVERFLOW_HOPS })} className="w-56" error={t.issue(issues.maxOverflowHops)}>
           {(control) => <Input {...control} inputMode="numeric" value={hops} onChange={(event) => setHops(event.target.value)} />}
+        </Field>
+        <Field label={t("callSettings.office.defaultDestination")} className="w-72" error={t.issue(issues.defaultDepartmentId)}>
+          {(control) => (
+            <Select {...control} value={defaultDepartment} onChange={(event) => setDefaultDepartment(event.target.value)}>
+              <option value="">{t("callSettings.office.defaultDestinationNone")}</option>
+              {departments.map((department) => (
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
+              ))}
+            </Select>
+          )}
         </Field>
       </div>
       <fieldset className="space-y-2">

@@ -52,4 +52,11 @@ describe("explainStep", () => {
     expect(explainStep(createTranslator("es", es), { code: "no_staff_available", params: { departmentId: "bil" } }, names, format)).toBe("No hay nadie libre en Billing.");
     expect(explainStep(createTranslator("it", italian), { code: "caller_priority", params: { priority: "vip" } }, names, format)).toBe("Chi chiama è un cliente VIP: passa avanti nella coda.");
   });
+
+  it("says where a call that names no one goes by default, in every language", () => {
+    const step = { code: "default_destination", params: { departmentId: "rec" } };
+    expect(explainStep(createTranslator("en", en), step, names, format)).toBe("No rule matched: the call goes to Reception, where the office's calls go by default.");
+    expect(explainStep(createTranslator("es", es), step, names, format)).toBe("Ninguna regla coincide: la llamada va a Reception, adonde van por defecto las llamadas de la oficina.");
+    expect(explainStep(createTranslator("it", italian), step, names, format)).toBe("Nessuna regola corrisponde: la chiamata va a Reception, dove vanno di default le chiamate dell'ufficio.");
+  });
 });
