@@ -148,7 +148,16 @@ export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
 export interface StaffNotification {
   id: string;
   kind: StaffNotificationKind;
-  payload: { visitId?: string; visitorName?: string; company?: string | null; officeName?: string };
+  /** Visitor notifications: the visit; `call_message`: the message and who called. */
+  payload: {
+    visitId?: string;
+    visitorName?: string;
+    company?: string | null;
+    officeName?: string;
+    messageId?: string;
+    callerName?: string | null;
+    callerNumber?: string | null;
+  };
   createdAt: string;
   readAt: string | null;
 }

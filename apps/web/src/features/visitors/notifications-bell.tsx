@@ -57,7 +57,7 @@ export function NotificationsBell() {
 function CallMessageItem({ item }: { item: StaffNotification }) {
   const { t, formatDateTime } = useI18n();
   // The payload of a `call_message` notification (written by the calls module).
-  const payload = item.payload as { callerName?: string | null; callerNumber?: string | null };
+  const { payload } = item;
   const caller = payload.callerName ?? (payload.callerNumber ? formatPhone(payload.callerNumber) : t("desk.caller.withheld"));
   return (
     <DropdownMenuItem asChild className="flex flex-col items-start gap-0.5" data-testid="notification">
